@@ -1,0 +1,27 @@
+import type { Config } from 'jest';
+
+// One project per test tier; the tier is in the file name (STYLE.md).
+const moduleNameMapper = {
+  '^@app/lifecycle(|/.*)$': '<rootDir>/libs/lifecycle/src$1',
+  '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, object] };
+const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({
+  displayName,
+  testMatch,
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+  rootDir: '.',
+  ...extra,
+});
+
+const config: Config = {
+  projects: [
+    tier('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
+    tier('int', ['<rootDir>/{apps,libs}/**/*.int.spec.ts']),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+  ],
+};
+
+export default config;

@@ -1,0 +1,119 @@
+import { type Actor } from './actor';
+import { allowedCommands } from './allowedCommands';
+import { authorize, type AuthorizationError } from './authorization';
+import type { IssueCommand, IssueCommandName } from './issueCommands';
+import { EVENT_OF_COMMAND, type IssueEvent } from './issueEvents';
+import type { IssueState } from './issueState';
+import type { MachineStatus } from './issueStatus';
+import { canTake } from './machineQueries';
+import { resolveOccurredAt, type OccurredAtError } from './occurredAt';
+import { err, ok, type Result } from './result';
+
+export interface DecisionContext {
+  readonly actor: Actor;
+  /** The injected clock's reading: the domain never reads the time itself. */
+  readonly now: Date;
+  /** When the caller says it happened (ISO 8601); defaults to `now`. */
+  readonly occurredAt?: string;
+  /** The version the caller last saw; required for every command but intake. */
+  readonly expectedVersion?: number;
+}
+
+export type DecisionError =
+  | { readonly kind: 'not-found' }
+  | AuthorizationError
+  | { readonly kind: 'version-conflict'; readonly expectedVersion: number; readonly currentVersion: number }
+  | {
+      readonly kind: 'illegal-transition';
+      readonly command: IssueCommand['type'];
+      readonly status: MachineStatus;
+      readonly allowedCommands: IssueCommandName[];
+    }
+  | OccurredAtError;
+
+/**
+ * May this actor run this command on this state, and which events result? Checks run in the
+ * order a caller can act on them: existence, permission, staleness, the lifecycle, then dates.
+ */
+export function decide(
+  state: IssueState,
+  command: IssueCommand,
+  context: DecisionContext,
+): Result<IssueEvent[], DecisionError> {
+  if (state.status === 'none' && command.type !== 'log') return err({ kind: 'not-found' });
+
+  const areaId = state.status === 'none' ? (command as Extract<IssueCommand, { type: 'log' }>).data.areaId : state.areaId;
+  const denied = authorize(context.actor, command, areaId);
+  if (denied) return err(denied);
+
+  const { expectedVersion } = context;
+  if (expectedVersion !== undefined && expectedVersion !== state.version) {
+    return err({ kind: 'version-conflict', expectedVersion, currentVersion: state.version });
+  }
+
+  if (!canTake(state.status, EVENT_OF_COMMAND[command.type])) {
+    return err({
+      kind: 'illegal-transition',
+      command: command.type,
+      status: state.status,
+      allowedCommands: allowedCommands(state.status),
+    });
+  }
+
+  const occurredAt = resolveOccurredAt(context.occurredAt, {
+    now: context.now,
+    actor: context.actor,
+    previous: state.status === 'none' ? undefined : state.updatedAt,
+  });
+  if (!occurredAt.ok) return occurredAt;
+
+  return ok([factOf(command, occurredAt.value)]);
+}
+
+/** The fact a command records, copied field by field so nothing unexpected is ever stored. */
+function factOf(command: IssueCommand, occurredAt: string): IssueEvent {
+  switch (command.type) {
+    case 'log': {
+      const { reference, title, description, category, areaId, channel, location, raisedBy } = command.data;
+      return {
+        type: 'IssueLogged',
+        occurredAt,
+        data: {
+          reference,
+          title,
+          description,
+          category,
+          areaId,
+          channel,
+          location: location ? { lat: location.lat, lng: location.lng } : null,
+          personal: {
+            raisedBy: {
+              name: raisedBy.name,
+              ...(raisedBy.email !== undefined && { email: raisedBy.email }),
+              ...(raisedBy.phone !== undefined && { phone: raisedBy.phone }),
+            },
+            address: location?.address ?? null,
+          },
+        },
+      };
+    }
+    case 'refer':
+      return { type: 'IssueReferred', occurredAt, data: { serviceProvider: command.data.serviceProvider, note: command.data.note ?? null } };
+    case 'board-review':
+      return { type: 'BoardReviewScheduled', occurredAt, data: { meetingDate: command.data.meetingDate, report: command.data.report } };
+    case 'roundtable':
+      return { type: 'RoundtableConvened', occurredAt, data: { date: command.data.date, participants: [...command.data.participants] } };
+    case 'resolve':
+      return { type: 'IssueResolved', occurredAt, data: { outcome: command.data.outcome } };
+    case 'feed-back':
+      return { type: 'OutcomeFedBack', occurredAt, data: { message: command.data.message, channel: command.data.channel } };
+    case 'reopen':
+      return { type: 'IssueReopened', occurredAt, data: { reason: command.data.reason } };
+    case 'withdraw':
+      return { type: 'IssueWithdrawn', occurredAt, data: { reason: command.data.reason } };
+    case 'assign':
+      return { type: 'OfficerAssigned', occurredAt, data: { officer: command.data.officer, dueBy: command.data.dueBy } };
+    case 'notes':
+      return { type: 'NoteAdded', occurredAt, data: { text: command.data.text, public: command.data.public } };
+  }
+}

@@ -1,0 +1,15 @@
+export * from './actor';
+export * from './allowedCommands';
+export * from './authorization';
+export * from './channel';
+export * from './decide';
+export * from './evolve';
+export * from './issueCommands';
+export * from './issueEvents';
+export * from './issueMachine';
+export * from './issueState';
+export * from './issueStatus';
+export { isOpen } from './machineQueries';
+export * from './occurredAt';
+export * from './result';
+export * from './upcast';

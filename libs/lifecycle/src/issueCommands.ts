@@ -1,0 +1,54 @@
+import type { Channel } from './channel';
+
+export interface GeoPoint {
+  readonly lat: number;
+  readonly lng: number;
+}
+
+/** The resident who raised the issue: personal data, kept apart so it can be erased. */
+export interface RaisedBy {
+  readonly name: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+export interface LogIssueData {
+  /** Allocated by the application before deciding (it needs a store-wide counter). */
+  readonly reference: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly areaId: string;
+  readonly channel: Channel;
+  readonly location?: GeoPoint & { readonly address?: string };
+  readonly raisedBy: RaisedBy;
+}
+
+/** What a user asks for. `type` is the command's path name in the HTTP contract. */
+export type IssueCommand =
+  | { readonly type: 'log'; readonly data: LogIssueData }
+  | { readonly type: 'refer'; readonly data: { readonly serviceProvider: string; readonly note?: string } }
+  | { readonly type: 'board-review'; readonly data: { readonly meetingDate: string; readonly report: string } }
+  | { readonly type: 'roundtable'; readonly data: { readonly date: string; readonly participants: readonly string[] } }
+  | { readonly type: 'resolve'; readonly data: { readonly outcome: string } }
+  | { readonly type: 'feed-back'; readonly data: { readonly message: string; readonly channel: Channel } }
+  | { readonly type: 'reopen'; readonly data: { readonly reason: string } }
+  | { readonly type: 'withdraw'; readonly data: { readonly reason: string } }
+  | { readonly type: 'assign'; readonly data: { readonly officer: string; readonly dueBy: string } }
+  | { readonly type: 'notes'; readonly data: { readonly text: string; readonly public: boolean } };
+
+export type CommandName = IssueCommand['type'];
+
+/** Commands on an existing issue, in the order `allowedCommands` lists them. */
+export const ISSUE_COMMAND_NAMES = [
+  'refer',
+  'board-review',
+  'roundtable',
+  'resolve',
+  'feed-back',
+  'reopen',
+  'withdraw',
+  'assign',
+  'notes',
+] as const satisfies readonly CommandName[];
+export type IssueCommandName = (typeof ISSUE_COMMAND_NAMES)[number];

@@ -1,0 +1,83 @@
+import { setup } from 'xstate';
+import type { IssueEventType } from './issueEvents';
+import type { IssueStatus } from './issueStatus';
+
+/**
+ * The single source of truth for which transitions exist. Its events are the domain's facts:
+ * folding a stream is running its events through this machine, and a command is allowed when
+ * the machine can take the event the command would produce.
+ *
+ * Transitions that keep the status (assign, notes) target their own state: XState's `can()`
+ * reports a transition with neither target nor actions as not enabled.
+ */
+type MachineEvent = { type: IssueEventType };
+
+const stay = (status: IssueStatus) => ({ target: status });
+
+/** States tagged `open` are those the contract calls "open" (an officer may be assigned). */
+export const OPEN_TAG = 'open';
+
+export const issueMachine = setup({
+  types: { events: {} as MachineEvent },
+}).createMachine({
+  id: 'issue',
+  initial: 'none',
+  states: {
+    none: {
+      on: { IssueLogged: 'logged' },
+    },
+    logged: {
+      tags: [OPEN_TAG],
+      on: {
+        IssueReferred: 'referred',
+        BoardReviewScheduled: 'boardReview',
+        IssueWithdrawn: 'withdrawn',
+        OfficerAssigned: stay('logged'),
+        NoteAdded: stay('logged'),
+      },
+    },
+    referred: {
+      tags: [OPEN_TAG],
+      on: {
+        BoardReviewScheduled: 'boardReview',
+        IssueResolved: 'resolved',
+        IssueWithdrawn: 'withdrawn',
+        OfficerAssigned: stay('referred'),
+        NoteAdded: stay('referred'),
+      },
+    },
+    boardReview: {
+      tags: [OPEN_TAG],
+      on: {
+        IssueReferred: 'referred',
+        RoundtableConvened: 'roundtable',
+        IssueResolved: 'resolved',
+        IssueWithdrawn: 'withdrawn',
+        OfficerAssigned: stay('boardReview'),
+        NoteAdded: stay('boardReview'),
+      },
+    },
+    roundtable: {
+      tags: [OPEN_TAG],
+      on: {
+        IssueResolved: 'resolved',
+        IssueWithdrawn: 'withdrawn',
+        OfficerAssigned: stay('roundtable'),
+        NoteAdded: stay('roundtable'),
+      },
+    },
+    resolved: {
+      on: {
+        OutcomeFedBack: 'fedBack',
+        NoteAdded: stay('resolved'),
+      },
+    },
+    fedBack: {
+      on: {
+        IssueReopened: 'logged',
+        NoteAdded: stay('fedBack'),
+      },
+    },
+    withdrawn: { type: 'final' },
+  },
+});

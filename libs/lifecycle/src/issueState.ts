@@ -1,0 +1,38 @@
+import type { Channel } from './channel';
+import type { GeoPoint } from './issueCommands';
+import type { PersonalData } from './issueEvents';
+import type { IssueStatus } from './issueStatus';
+
+/** Before its first event an issue does not exist. */
+export interface NoIssue {
+  readonly status: 'none';
+  readonly version: 0;
+}
+
+/** What the fold of an issue's events knows; enough to decide every command. */
+export interface Issue {
+  readonly status: IssueStatus;
+  /** The number of events in the stream. */
+  readonly version: number;
+  readonly reference: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly areaId: string;
+  readonly channel: Channel;
+  readonly location: GeoPoint | null;
+  readonly personal: PersonalData;
+  readonly serviceProvider: string | null;
+  readonly officer: string | null;
+  readonly dueBy: string | null;
+  readonly outcome: string | null;
+  readonly loggedAt: string;
+  /** `occurredAt` of the latest event: a new event may not claim to have happened before it. */
+  readonly updatedAt: string;
+  readonly resolvedAt: string | null;
+  readonly fedBackAt: string | null;
+}
+
+export type IssueState = NoIssue | Issue;
+
+export const NO_ISSUE: NoIssue = { status: 'none', version: 0 };
