@@ -5,7 +5,7 @@ const moduleNameMapper = {
   '^@app/lifecycle(|/.*)$': '<rootDir>/libs/lifecycle/src$1',
   '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, object] };
+const transform = { '^.+\\.ts$': 'ts-jest' };
 const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({
   displayName,
   testMatch,

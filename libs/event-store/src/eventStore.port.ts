@@ -1,0 +1,94 @@
+/**
+ * The event store port. Every adapter (sqlite, postgres, later eventstoredb) passes the same
+ * contract suite (testing/eventStoreContract.ts). Every method is asynchronous, even where a
+ * driver is synchronous, so that appends can later be batched into one commit.
+ */
+
+/** The stream's current version as the caller last saw it (0: the stream must not exist), or 'any'. */
+export type ExpectedVersion = number | 'any';
+
+export type EventMetadata = Readonly<Record<string, unknown>>;
+
+export interface NewEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+export interface StoredEvent extends NewEvent {
+  readonly streamId: string;
+  /** 1-based position in its stream: the stream's version once this event is in. */
+  readonly version: number;
+  /** Position in the whole store, increasing with every append. */
+  readonly globalPosition: number;
+  /** When the store wrote it (ISO 8601), from the store's clock. */
+  readonly recordedAt: string;
+  /** The hash of the stream's previous event, null for the first: a SHA-256 chain per stream. */
+  readonly prevHash: string | null;
+  readonly hash: string;
+}
+
+/**
+ * Where a reader of the whole store has got to. Opaque: its form is the adapter's own
+ * (PostgreSQL needs the writing transaction's id as well as the position, see its adapter).
+ */
+export type Checkpoint = string;
+
+/** An event read from the whole store, with the checkpoint that resumes just after it. */
+export interface GlobalEvent extends StoredEvent {
+  readonly checkpoint: Checkpoint;
+}
+
+export interface ReadAllPage {
+  readonly events: GlobalEvent[];
+  /** Resume here for the next page; unchanged when the page is empty. */
+  readonly checkpoint: Checkpoint | null;
+}
+
+export interface AppendResult {
+  readonly nextVersion: number;
+  readonly events: StoredEvent[];
+}
+
+/** A response to keep with the append, under an idempotency key the caller has claimed. */
+export interface IdempotencyCompletion {
+  readonly scope: string;
+  readonly key: string;
+  readonly claimToken: string;
+  readonly response: StoredResponse;
+}
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface AppendOptions {
+  /** Written in the same transaction as the events: both are kept, or neither. */
+  readonly idempotency?: IdempotencyCompletion;
+}
+
+export type EventHandler = (event: GlobalEvent) => Promise<void> | void;
+
+export interface SubscribeOptions {
+  /** Deliver events after this checkpoint; from the beginning when absent. */
+  readonly after?: Checkpoint | null;
+  /** Called once if the handler throws; the subscription then stops at the failed event. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** The checkpoint after the last event the handler finished. */
+  readonly checkpoint: Checkpoint | null;
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: { readonly fromVersion?: number }): Promise<StoredEvent[]>;
+  readAll(options?: { readonly after?: Checkpoint | null; readonly limit?: number }): Promise<ReadAllPage>;
+  /** A live subscription: catches up, then follows new events; never skips or repeats one. */
+  subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}

@@ -1,0 +1,335 @@
+import { Pool, type PoolClient } from 'pg';
+import { AppendSignal } from '../appendSignal';
+import { planAppend } from '../appendPlan';
+import { CatchUpSubscription } from '../catchUpSubscription';
+import { systemClock, type Clock } from '../clock';
+import { IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventHandler,
+  EventStore,
+  ExpectedVersion,
+  GlobalEvent,
+  NewEvent,
+  ReadAllPage,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../eventStore.port';
+import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
+import { claimIdempotencyKey, type IdempotencyRows } from '../idempotencyClaim';
+import type { SequenceStore } from '../sequence.port';
+import { PostgresListener } from './postgresListener';
+import { postgresSchema } from './postgresSchema';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** The schema holding the store's tables; several stores may share a database. */
+  readonly schema?: string;
+  readonly clock?: Clock;
+  readonly pollMs?: number;
+  readonly poolSize?: number;
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const EVENT_COLUMNS =
+  'global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash';
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,40}$/;
+// Any fixed number: serialises schema creation between processes starting together.
+const SCHEMA_LOCK = 727_311;
+
+/**
+ * The production store (pg). Several processes may append at once: a stream's head row is
+ * locked for the append, and the unique (stream, version) key is the final guard.
+ */
+export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore {
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly table: { events: string; streams: string; idempotency: string; sequences: string };
+  private readonly channel: string;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly signal: AppendSignal,
+    private readonly listener: PostgresListener,
+    schema: string,
+    private readonly clock: Clock,
+    private readonly pollMs: number,
+  ) {
+    this.table = {
+      events: `"${schema}".events`,
+      streams: `"${schema}".streams`,
+      idempotency: `"${schema}".idempotency_keys`,
+      sequences: `"${schema}".sequences`,
+    };
+    this.channel = channelOf(schema);
+  }
+
+  /** Connects, creates the schema if it is missing, and starts listening for appends. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const pollMs = options.pollMs ?? 500;
+    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
+    try {
+      await createSchema(pool, schema);
+      const signal = new AppendSignal();
+      const listener = new PostgresListener(options.connectionString, channelOf(schema), signal, pollMs);
+      const store = new PostgresEventStore(pool, signal, listener, schema, options.clock ?? systemClock, pollMs);
+      await listener.start();
+      return store;
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
+    return inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, expectedVersion, options));
+  }
+
+  /**
+   * The append's statements on a client already inside a transaction. `append` wraps it in
+   * one; tests use it to hold a transaction open across other appends.
+   */
+  async appendWith(
+    client: PoolClient,
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const { streams, events: eventsTable, idempotency } = this.table;
+    if (expectedVersion === 0 || expectedVersion === 'any') {
+      // A head row to lock; a concurrent creator's row makes this wait, then do nothing.
+      await client.query(`INSERT INTO ${streams} (stream_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [streamId]);
+    }
+    const head = await client.query<{ version: number; last_hash: string | null }>(
+      `SELECT version, last_hash FROM ${streams} WHERE stream_id = $1 FOR UPDATE`,
+      [streamId],
+    );
+    const { version, last_hash } = head.rows[0] ?? { version: 0, last_hash: null };
+    const recordedAt = this.clock.now().toISOString();
+    const planned = planAppend(streamId, { version, lastHash: last_hash }, events, expectedVersion, recordedAt);
+    if (planned.length === 0) return { nextVersion: version, events: [] };
+
+    const inserted = await client
+      .query<{ global_position: string; version: number }>(
+        `INSERT INTO ${eventsTable} (event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[], $9::text[])
+         RETURNING global_position, version`,
+        [
+          planned.map((e) => e.id),
+          planned.map(() => streamId),
+          planned.map((e) => e.version),
+          planned.map((e) => e.type),
+          planned.map((e) => JSON.stringify(e.data)),
+          planned.map((e) => JSON.stringify(e.metadata)),
+          planned.map(() => recordedAt),
+          planned.map((e) => e.prevHash),
+          planned.map((e) => e.hash),
+        ],
+      )
+      .catch(async (error: { code?: string; constraint?: string }) => {
+        // The head lock makes this unreachable; the key is still the last word if it is not.
+        if (error.code === '23505' && error.constraint?.includes('stream_id_version')) {
+          throw new WrongExpectedVersionError(streamId, expectedVersion, version);
+        }
+        throw error;
+      });
+    const positions = new Map(inserted.rows.map((row) => [row.version, Number(row.global_position)]));
+    const last = planned[planned.length - 1];
+    await client.query(`UPDATE ${streams} SET version = $2, last_hash = $3 WHERE stream_id = $1`, [streamId, last.version, last.hash]);
+
+    const completion = options.idempotency;
+    if (completion) {
+      const completed = await client.query(
+        `UPDATE ${idempotency} SET response_status = $4, response_body = $5, completed_at = now()
+         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+        [completion.scope, completion.key, completion.claimToken, completion.response.status, JSON.stringify(completion.response.body)],
+      );
+      if (completed.rowCount !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
+    }
+    await client.query('SELECT pg_notify($1, $2)', [this.channel, streamId]);
+    return {
+      nextVersion: last.version,
+      events: planned.map((event) => ({ ...event, globalPosition: positions.get(event.version)! })),
+    };
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version`,
+      [streamId, options.fromVersion ?? 1],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /**
+   * Events in commit-safe order. Positions come from a sequence, so a transaction that began
+   * first may commit after one that began later with a higher position; reading by position
+   * alone would skip its events. So rows are ordered by (writing transaction, position) and
+   * only rows of transactions older than the oldest one still in flight are read: anything
+   * that could still commit before them has committed. The checkpoint is that pair.
+   */
+  async readAll(options: { after?: Checkpoint | null; limit?: number } = {}): Promise<ReadAllPage> {
+    const [transactionId, position] = parseCheckpoint(options.after);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [transactionId, position, options.limit ?? 1000],
+    );
+    const events: GlobalEvent[] = rows.map((row) => ({
+      ...toStoredEvent(row),
+      checkpoint: `${row.transaction_id}:${row.global_position}`,
+    }));
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? options.after ?? null };
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const subscription = new CatchUpSubscription(
+      { readAll: (page) => this.readAll(page), signal: this.signal, pollMs: this.pollMs },
+      handler,
+      options,
+      (stopped) => this.subscriptions.delete(stopped),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async claim(claim: IdempotencyClaim): Promise<ClaimResult> {
+    return claimIdempotencyKey(this.idempotencyRows, claim);
+  }
+
+  async release(scope: string, key: string, token: string): Promise<void> {
+    await this.pool.query(
+      `DELETE FROM ${this.table.idempotency} WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+      [scope, key, token],
+    );
+  }
+
+  async next(name: string): Promise<number> {
+    const { rows } = await this.pool.query<{ value: string }>(
+      `INSERT INTO ${this.table.sequences} AS s (name, value) VALUES ($1, 1)
+       ON CONFLICT (name) DO UPDATE SET value = s.value + 1 RETURNING value`,
+      [name],
+    );
+    return Number(rows[0].value);
+  }
+
+  /** A client for tests that need to hold a transaction open (see appendWith). */
+  async connectClient(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.listener.close();
+    await this.pool.end();
+  }
+
+  private readonly idempotencyRows: IdempotencyRows = {
+    insertClaim: async (claim, token) => {
+      const { rowCount } = await this.pool.query(
+        `INSERT INTO ${this.table.idempotency} (scope, key, request_hash, claim_token, claimed_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [claim.scope, claim.key, claim.requestHash, token, claim.now],
+      );
+      return rowCount === 1;
+    },
+    find: async (scope, key) => {
+      const { rows } = await this.pool.query<{
+        request_hash: string;
+        claim_token: string;
+        claimed_at: Date;
+        response_status: number | null;
+        response_body: unknown;
+      }>(
+        `SELECT request_hash, claim_token, claimed_at, response_status, response_body FROM ${this.table.idempotency}
+         WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      return {
+        requestHash: row.request_hash,
+        token: row.claim_token,
+        claimedAt: row.claimed_at.toISOString(),
+        response: row.response_status === null ? null : { status: row.response_status, body: row.response_body },
+      };
+    },
+    takeOver: async (scope, key, staleToken, token, now) => {
+      const { rowCount } = await this.pool.query(
+        `UPDATE ${this.table.idempotency} SET claim_token = $4, claimed_at = $5
+         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+        [scope, key, staleToken, token, now],
+      );
+      return rowCount === 1;
+    },
+  };
+}
+
+async function createSchema(pool: Pool, schema: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(postgresSchema(schema));
+  });
+}
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const channelOf = (schema: string) => `event_store_${schema}`;
+
+function parseCheckpoint(checkpoint: Checkpoint | null | undefined): [string, string] {
+  if (!checkpoint) return ['0', '0'];
+  const [transactionId, position] = checkpoint.split(':');
+  if (!/^\d+$/.test(transactionId ?? '') || !/^\d+$/.test(position ?? '')) throw new Error(`invalid checkpoint ${checkpoint}`);
+  return [transactionId, position];
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    version: row.version,
+    globalPosition: Number(row.global_position),
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

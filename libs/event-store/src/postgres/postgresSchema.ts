@@ -1,0 +1,43 @@
+/**
+ * The PostgreSQL store's tables. Each event row records the id of the transaction that wrote
+ * it: readers of the whole store only take rows from transactions older than every one still
+ * in flight, so an event that commits late is never skipped (see readAll in the adapter).
+ */
+export const postgresSchema = (schema: string) => `
+CREATE SCHEMA IF NOT EXISTS "${schema}";
+CREATE TABLE IF NOT EXISTS "${schema}".streams (
+  stream_id   text PRIMARY KEY,
+  version     integer NOT NULL,
+  last_hash   text
+);
+CREATE TABLE IF NOT EXISTS "${schema}".events (
+  global_position bigserial PRIMARY KEY,
+  transaction_id  xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  event_id        uuid NOT NULL UNIQUE,
+  stream_id       text NOT NULL,
+  version         integer NOT NULL,
+  type            text NOT NULL,
+  data            jsonb NOT NULL,
+  metadata        jsonb NOT NULL,
+  recorded_at     text NOT NULL,
+  prev_hash       text,
+  hash            text NOT NULL,
+  UNIQUE (stream_id, version)
+);
+CREATE INDEX IF NOT EXISTS events_transaction_position ON "${schema}".events (transaction_id, global_position);
+CREATE TABLE IF NOT EXISTS "${schema}".idempotency_keys (
+  scope           text NOT NULL,
+  key             text NOT NULL,
+  request_hash    text NOT NULL,
+  claim_token     text NOT NULL,
+  claimed_at      timestamptz NOT NULL,
+  response_status integer,
+  response_body   jsonb,
+  completed_at    timestamptz,
+  PRIMARY KEY (scope, key)
+);
+CREATE TABLE IF NOT EXISTS "${schema}".sequences (
+  name  text PRIMARY KEY,
+  value bigint NOT NULL
+);
+`;

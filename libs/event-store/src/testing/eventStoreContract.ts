@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import { IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
+import { hashEvent } from '../eventHash';
+import type { EventStoreAdapter } from '../eventStoreAdapter';
+import type { Checkpoint, GlobalEvent, NewEvent, StoredEvent } from '../eventStore.port';
+import { ManualClock } from './manualClock';
+
+export interface StoreFixture {
+  readonly store: EventStoreAdapter;
+  dispose(): Promise<void>;
+}
+
+const event = (type = 'SomethingHappened', data: unknown = { n: 1 }): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: { actor: { id: 'tester', role: 'admin' }, occurredAt: '2026-11-23T11:00:00.000Z' },
+});
+
+const stream = () => `issue-${randomUUID()}`;
+
+/** Collects what a subscription delivers until a condition holds, or fails after a timeout. */
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function readEverything(store: EventStoreAdapter, limit: number): Promise<GlobalEvent[]> {
+  const all: GlobalEvent[] = [];
+  let after: Checkpoint | null = null;
+  for (;;) {
+    const page = await store.readAll({ after, limit });
+    if (page.events.length === 0) return all;
+    expect(page.events.length).toBeLessThanOrEqual(limit);
+    all.push(...page.events);
+    after = page.checkpoint;
+  }
+}
+
+/**
+ * The behaviour every EventStore adapter promises, written once and run against each
+ * (sqlite, postgres, and later eventstoredb).
+ */
+export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFixture>): void {
+  let fixture: StoreFixture;
+  let store: EventStoreAdapter;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    fixture = await open(clock);
+    store = fixture.store;
+  });
+  afterEach(() => fixture.dispose());
+
+  describe('append and readStream', () => {
+    it('numbers a new stream from 1 and gives back exactly what was appended', async () => {
+      const id = stream();
+      const events = [event('A', { title: 'Pothole', nested: { list: [1, 'two', null] } }), event('B', { ok: true })];
+      const result = await store.append(id, events, 0);
+
+      expect(result.nextVersion).toBe(2);
+      const read = await store.readStream(id);
+      expect(read).toEqual(result.events);
+      expect(read.map(({ id, type, data, metadata, streamId, version }) => ({ id, type, data, metadata, streamId, version }))).toEqual(
+        events.map((e, i) => ({ ...e, streamId: id, version: i + 1 })),
+      );
+    });
+
+    it("stamps recordedAt from the store's clock", async () => {
+      const id = stream();
+      await store.append(id, [event()], 0);
+      clock.advance(60_000);
+      await store.append(id, [event()], 1);
+      expect((await store.readStream(id)).map((e) => e.recordedAt)).toEqual(['2026-11-23T12:00:00.000Z', '2026-11-23T12:01:00.000Z']);
+    });
+
+    it('chains each event to the previous one by SHA-256', async () => {
+      const id = stream();
+      await store.append(id, [event(), event()], 0);
+      await store.append(id, [event()], 2);
+      const read = await store.readStream(id);
+      expect(read[0].prevHash).toBeNull();
+      read.forEach((stored: StoredEvent, index) => {
+        expect(stored.hash).toBe(hashEvent(stored));
+        if (index > 0) expect(stored.prevHash).toBe(read[index - 1].hash);
+      });
+    });
+
+    it('reads a stream from a version on', async () => {
+      const id = stream();
+      await store.append(id, [event(), event(), event()], 0);
+      expect((await store.readStream(id, { fromVersion: 2 })).map((e) => e.version)).toEqual([2, 3]);
+    });
+
+    it('reads an unknown stream as empty', async () => {
+      expect(await store.readStream(stream())).toEqual([]);
+    });
+
+    it('reads only the stream asked for', async () => {
+      const [a, b] = [stream(), stream()];
+      await store.append(a, [event('InA')], 0);
+      await store.append(b, [event('InB')], 0);
+      expect((await store.readStream(a)).map((e) => e.type)).toEqual(['InA']);
+    });
+  });
+
+  describe('optimistic concurrency, enforced by the store', () => {
+    it('refuses an append at a stale version, saying the current one, and writes nothing', async () => {
+      const id = stream();
+      await store.append(id, [event(), event()], 0);
+      const attempt = store.append(id, [event()], 1);
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(attempt).rejects.toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('refuses to create a stream that exists', async () => {
+      const id = stream();
+      await store.append(id, [event()], 0);
+      await expect(store.append(id, [event()], 0)).rejects.toMatchObject({ currentVersion: 1 });
+    });
+
+    it('refuses an expected version ahead of the stream, so no gap can open', async () => {
+      const id = stream();
+      await store.append(id, [event()], 0);
+      await expect(store.append(id, [event()], 3)).rejects.toMatchObject({ currentVersion: 1 });
+      await expect(store.append(stream(), [event()], 1)).rejects.toMatchObject({ currentVersion: 0 });
+    });
+
+    it('lets exactly one of 20 concurrent appends at the same version win', async () => {
+      const id = stream();
+      await store.append(id, [event()], 0);
+      const results = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(id, [event(), event()], 1)));
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(19);
+      lost.forEach((r) => expect(r.reason).toBeInstanceOf(WrongExpectedVersionError));
+      expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2, 3]);
+    });
+
+    it("appends at any version when asked to, still numbering in order", async () => {
+      const id = stream();
+      await store.append(id, [event()], 'any');
+      await store.append(id, [event()], 'any');
+      expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2]);
+    });
+  });
+
+  describe('readAll', () => {
+    it('returns every event of every stream in global order, with increasing positions', async () => {
+      const [a, b] = [stream(), stream()];
+      await store.append(a, [event('A1')], 0);
+      await store.append(b, [event('B1'), event('B2')], 0);
+      await store.append(a, [event('A2')], 1);
+      const all = await readEverything(store, 1000);
+      expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
+      const positions = all.map((e) => e.globalPosition);
+      expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+      expect(new Set(positions).size).toBe(4);
+    });
+
+    it('pages through the store, each event exactly once', async () => {
+      for (let i = 0; i < 7; i++) await store.append(stream(), [event('E', { i }), event('E', { i })], 0);
+      const all = await readEverything(store, 3);
+      expect(all).toHaveLength(14);
+      expect(new Set(all.map((e) => e.id)).size).toBe(14);
+    });
+
+    it('keeps its checkpoint when there is nothing more to read', async () => {
+      await store.append(stream(), [event()], 0);
+      const first = await store.readAll({ limit: 10 });
+      const next = await store.readAll({ after: first.checkpoint, limit: 10 });
+      expect(next).toEqual({ events: [], checkpoint: first.checkpoint });
+    });
+  });
+
+  describe('subscribe', () => {
+    it('delivers what is stored, then what is appended, in order and once each', async () => {
+      const id = stream();
+      await store.append(id, [event('Before')], 0);
+      const seen: GlobalEvent[] = [];
+      const subscription = store.subscribe((e) => void seen.push(e));
+      await until(() => seen.length === 1, 'the stored event');
+      await store.append(id, [event('After1'), event('After2')], 1);
+      await until(() => seen.length === 3, 'the new events');
+      await subscription.stop();
+      expect(seen.map((e) => e.type)).toEqual(['Before', 'After1', 'After2']);
+      expect(subscription.checkpoint).toBe(seen[2].checkpoint);
+    });
+
+    it('sees each event exactly once under concurrent writers', async () => {
+      const seen: GlobalEvent[] = [];
+      const subscription = store.subscribe((e) => void seen.push(e));
+      const writers = Array.from({ length: 8 }, async () => {
+        const id = stream();
+        for (let version = 0; version < 15; version++) await store.append(id, [event('W', { version })], version);
+      });
+      await Promise.all(writers);
+      await until(() => seen.length >= 120, '120 events');
+      await new Promise((resolve) => setTimeout(resolve, 200)); // room for a duplicate to show up
+      await subscription.stop();
+      expect(seen).toHaveLength(120);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(120);
+      const byStream = new Map<string, number[]>();
+      for (const e of seen) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e.version]);
+      for (const versions of byStream.values()) expect(versions).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    });
+
+    it('resumes after a checkpoint without repeating anything', async () => {
+      const id = stream();
+      await store.append(id, [event('One'), event('Two')], 0);
+      const first: GlobalEvent[] = [];
+      const a = store.subscribe((e) => void first.push(e));
+      await until(() => first.length === 2, 'two events');
+      await a.stop();
+      await store.append(id, [event('Three')], 2);
+      const second: GlobalEvent[] = [];
+      const b = store.subscribe((e) => void second.push(e), { after: a.checkpoint });
+      await until(() => second.length === 1, 'the third event');
+      await b.stop();
+      expect(second.map((e) => e.type)).toEqual(['Three']);
+    });
+
+    it('stops at an event its handler fails on, reporting the error, so it can resume there', async () => {
+      await store.append(stream(), [event('Fine'), event('Poison'), event('Later')], 0);
+      const errors: unknown[] = [];
+      const handled: string[] = [];
+      const subscription = store.subscribe(
+        (e) => {
+          if (e.type === 'Poison') throw new Error('cannot handle');
+          handled.push(e.type);
+        },
+        { onError: (error) => errors.push(error) },
+      );
+      await until(() => errors.length === 1, 'the handler error');
+      await subscription.stop();
+      expect(handled).toEqual(['Fine']);
+      const resumed = await store.readAll({ after: subscription.checkpoint, limit: 10 });
+      expect(resumed.events.map((e) => e.type)).toEqual(['Poison', 'Later']);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    const claimOf = (key: string, requestHash = 'hash-1') => ({ scope: 'user-1', key, requestHash, now: clock.now(), leaseMs: 10_000 });
+    const response = { status: 201, body: { id: 'x', version: 1 } };
+
+    it('stores the response with the append, and gives it back to a later claim', async () => {
+      const key = randomUUID();
+      const claim = await store.claim(claimOf(key));
+      if (claim.kind !== 'claimed') throw new Error(`expected a claim, got ${claim.kind}`);
+      await store.append(stream(), [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, response } });
+      expect(await store.claim(claimOf(key))).toEqual({ kind: 'completed', requestHash: 'hash-1', response });
+    });
+
+    it('tells a second request that the first is still running, whatever its body', async () => {
+      const key = randomUUID();
+      expect((await store.claim(claimOf(key))).kind).toBe('claimed');
+      expect(await store.claim(claimOf(key))).toEqual({ kind: 'in-progress', requestHash: 'hash-1' });
+      expect(await store.claim(claimOf(key, 'hash-2'))).toEqual({ kind: 'in-progress', requestHash: 'hash-1' });
+    });
+
+    it('scopes keys to their caller', async () => {
+      const key = randomUUID();
+      expect((await store.claim(claimOf(key))).kind).toBe('claimed');
+      expect((await store.claim({ ...claimOf(key), scope: 'user-2' })).kind).toBe('claimed');
+    });
+
+    it('frees a released claim for a retry', async () => {
+      const key = randomUUID();
+      const claim = await store.claim(claimOf(key));
+      if (claim.kind !== 'claimed') throw new Error('expected a claim');
+      await store.release('user-1', key, claim.token);
+      expect((await store.claim(claimOf(key))).kind).toBe('claimed');
+    });
+
+    it('lets a retry take over a claim whose holder died, and refuses the dead holder its append', async () => {
+      const key = randomUUID();
+      const dead = await store.claim(claimOf(key));
+      if (dead.kind !== 'claimed') throw new Error('expected a claim');
+      clock.advance(10_001);
+      const retry = await store.claim(claimOf(key));
+      expect(retry.kind).toBe('claimed');
+
+      const id = stream();
+      const late = store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: dead.token, response } });
+      await expect(late).rejects.toBeInstanceOf(IdempotencyClaimLostError);
+      expect(await store.readStream(id)).toEqual([]);
+    });
+
+    it('keeps the claim pending when the append fails', async () => {
+      const key = randomUUID();
+      const claim = await store.claim(claimOf(key));
+      if (claim.kind !== 'claimed') throw new Error('expected a claim');
+      const id = stream();
+      await store.append(id, [event()], 0);
+      await expect(
+        store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, response } }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect((await store.claim(claimOf(key))).kind).toBe('in-progress');
+    });
+  });
+
+  describe('sequences', () => {
+    it('hands 50 concurrent callers 50 different numbers, from 1, per name', async () => {
+      const numbers = await Promise.all(Array.from({ length: 50 }, () => store.next('TROW-2026')));
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(await store.next('SALI-2026')).toBe(1);
+    });
+  });
+}
