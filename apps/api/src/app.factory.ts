@@ -1,0 +1,38 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppOptions } from './app.module';
+import type { Settings } from './config/settings';
+import { RejectNulCharactersPipe } from './http/rejectNulCharacters.pipe';
+
+/** The API, configured but not yet listening: `main` listens, tests drive it with supertest. */
+export async function createApp(settings: Settings, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(settings, options), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  if (settings.jwtSecretIsDevDefault) {
+    logger.warn('JWT_SECRET is not set: tokens are signed with the PUBLIC development secret. Set JWT_SECRET before real use.');
+  }
+  app.useGlobalPipes(
+    new RejectNulCharactersPipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      validationError: { target: false, value: false },
+    }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Issues of concern')
+      .setDescription("Residents' issues from raising to feedback: commands, reads and reference data.")
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

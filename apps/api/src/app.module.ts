@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { Clock } from '@app/event-store';
+import { AccessGuard } from './auth/access.guard';
+import { AnonymousThrottlerGuard } from './auth/anonymousThrottler.guard';
+import type { Settings } from './config/settings';
+import { IssuesModule } from './issues/issues.module';
+import { ReferenceDataController } from './reference-data/referenceData.controller';
+import { EventStoreModule } from './store/eventStore.module';
+
+export interface AppOptions {
+  /** Replaces the system clock (tests). */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(settings: Settings, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { level: settings.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        }),
+        EventStoreModule.forRoot(settings, options.clock),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: settings.intakeRateLimit }],
+          errorMessage: `too many requests: anonymous clients may make ${settings.intakeRateLimit} a minute`,
+        }),
+        IssuesModule,
+      ],
+      controllers: [ReferenceDataController],
+      providers: [
+        // Order matters: the access guard authenticates, then anonymous callers are rate-limited.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: AnonymousThrottlerGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { join, resolve } from 'node:path';
+import { type Area, loadAreas } from './areas';
+
+export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
+
+/** Every setting of the API (shared/contract/API.md, "Settings"), read once at start-up. */
+export interface Settings {
+  readonly port: number;
+  readonly eventStore: StoreKind;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly eventstoreUrl?: string;
+  readonly jwtSecret: string;
+  readonly jwtSecretIsDevDefault: boolean;
+  readonly areas: readonly Area[];
+  readonly intakeRateLimit: number;
+  readonly logLevel: string;
+}
+
+/** Signs local tokens only: start-up warns loudly whenever it is in use. */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
+
+const STORES: readonly StoreKind[] = ['sqlite', 'postgres', 'eventstoredb'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads the environment; every problem is reported at once, and the app does not start. */
+export function loadSettings(env: NodeJS.ProcessEnv): Settings {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max}, got ${raw}`);
+    return value;
+  };
+
+  const port = integer('PORT', 3000, 0, 65535);
+  const intakeRateLimit = integer('INTAKE_RATE_LIMIT', 30, 1, 1_000_000);
+  const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
+  if (!STORES.includes(eventStore)) problems.push(`EVENT_STORE must be one of ${STORES.join(', ')}, got ${env.EVENT_STORE}`);
+  if (eventStore === 'postgres' && !env.DATABASE_URL) problems.push('DATABASE_URL is required when EVENT_STORE=postgres');
+  if (eventStore === 'eventstoredb' && !env.EVENTSTORE_URL) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  let areas: Area[] = [];
+  try {
+    areas = loadAreas(env.AREAS_FILE || undefined);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) throw new Error(`Invalid settings:\n- ${problems.join('\n- ')}`);
+
+  return {
+    port,
+    eventStore,
+    dataDir: resolve(env.DATA_DIR || join('.', 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    eventstoreUrl: env.EVENTSTORE_URL || undefined,
+    jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+    jwtSecretIsDevDefault: !env.JWT_SECRET,
+    areas,
+    intakeRateLimit,
+    logLevel,
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import {
+  BadRequestException,
+  type CallHandler,
+  ConflictException,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import canonicalize from 'canonicalize';
+import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import type { Clock, EventStoreAdapter } from '@app/event-store';
+import { CLOCK, EVENT_STORE } from '../store/tokens';
+import type { IdempotentRequest } from './commandContext';
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+/** A claim older than this is taken to belong to a request that died, and may be taken over. */
+export const IDEMPOTENCY_LEASE_MS = 30_000;
+
+/**
+ * Idempotency-Key: the first request with a key claims it; its response is stored with its
+ * events, in the same transaction. A retry with the same body gets that response again and
+ * appends nothing; with another body, 422; while the first is still running, 409.
+ * Keys are scoped to the caller, so two users cannot collide.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStoreAdapter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new BadRequestException(['Idempotency-Key must be 1 to 255 visible ASCII characters']);
+    }
+
+    const actor = request.actor;
+    const scope = actor.kind === 'staff' ? `staff:${actor.id}` : 'anonymous';
+    const requestHash = createHash('sha256')
+      .update(canonicalize({ method: request.method, path: request.path, body: request.body ?? null }) ?? '')
+      .digest('hex');
+    const claim = await this.store.claim({ scope, key, requestHash, now: this.clock.now(), leaseMs: IDEMPOTENCY_LEASE_MS });
+
+    if (claim.kind !== 'claimed' && claim.requestHash !== requestHash) {
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+          error: 'Unprocessable Entity',
+          message: 'this Idempotency-Key was already used with a different request',
+        },
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    }
+    if (claim.kind === 'in-progress') {
+      throw new ConflictException('a request with this Idempotency-Key is still being processed; retry shortly');
+    }
+    if (claim.kind === 'completed') {
+      const response = context.switchToHttp().getResponse<Response>();
+      response.status(claim.response.status).setHeader('Idempotent-Replayed', 'true');
+      return of(claim.response.body);
+    }
+
+    request.idempotency = { scope, key, claimToken: claim.token };
+    return next.handle().pipe(
+      // The command failed, so nothing was stored under the key: free it for a corrected retry.
+      catchError((error: unknown) => from(this.store.release(scope, key, claim.token)).pipe(mergeMap(() => throwError(() => error)))),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type Clock } from '@app/event-store';
+import { decide, err, type IssueCommand, NO_ISSUE, type Result } from '@app/lifecycle';
+import type { Settings } from '../../config/settings';
+import { CLOCK, SETTINGS } from '../../store/tokens';
+import type { CommandContext } from '../commandContext';
+import type { CommandFailure } from '../commandFailure';
+import { IssueRepository } from '../issueRepository';
+import type { IssueView } from '../issueView';
+import type { LogIssueDto } from './logIssue.dto';
+import { ReferenceNumbers } from './referenceNumbers';
+
+export class LogIssue {
+  constructor(
+    readonly body: LogIssueDto,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** Intake: a new stream whose first event is IssueLogged, with a freshly allocated reference. */
+@CommandHandler(LogIssue)
+export class LogIssueHandler implements ICommandHandler<LogIssue, Result<IssueView, CommandFailure>> {
+  constructor(
+    private readonly issues: IssueRepository,
+    private readonly references: ReferenceNumbers,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  async execute({ body, context }: LogIssue): Promise<Result<IssueView, CommandFailure>> {
+    const { occurredAt, location, raisedBy, ...fields } = body;
+    const area = this.settings.areas.find((candidate) => candidate.id === body.areaId);
+    if (!area) return err({ kind: 'unknown-area', areaId: body.areaId });
+
+    const command = (reference: string): IssueCommand => ({
+      type: 'log',
+      data: { ...fields, reference, raisedBy: { ...raisedBy }, ...(location && { location: { ...location } }) },
+    });
+    const decisionContext = { actor: context.actor, now: this.clock.now(), occurredAt };
+
+    // Decide before allocating, so refused intakes use up no reference number; then again with
+    // the reference, at the same instant, which can only succeed the same way.
+    const trial = decide(NO_ISSUE, command(''), decisionContext);
+    if (!trial.ok) return trial;
+    const loggedAt = trial.value[0].occurredAt;
+    const reference = await this.references.allocate(area, loggedAt);
+    const decided = decide(NO_ISSUE, command(reference), { ...decisionContext, occurredAt: loggedAt });
+    if (!decided.ok) return decided;
+
+    return this.issues.record(randomUUID(), NO_ISSUE, decided.value, context, HttpStatus.CREATED);
+  }
+}

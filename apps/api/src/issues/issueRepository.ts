@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type EventStoreAdapter, IdempotencyClaimLostError, WrongExpectedVersionError } from '@app/event-store';
+import { err, evolve, foldIssue, type Issue, type IssueEvent, type IssueState, ok, type Result } from '@app/lifecycle';
+import { EVENT_STORE } from '../store/tokens';
+import { type CommandContext, provenanceOf } from './commandContext';
+import type { CommandFailure } from './commandFailure';
+import { toIssueView, type IssueView } from './issueView';
+import { streamIdOf, toIssueEvent, toNewEvent } from './issueStream';
+
+/** Loads an issue by folding its own stream, and records what a command decided. */
+@Injectable()
+export class IssueRepository {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStoreAdapter) {}
+
+  async load(issueId: string): Promise<IssueState> {
+    const stored = await this.store.readStream(streamIdOf(issueId));
+    return foldIssue(stored.map(toIssueEvent));
+  }
+
+  /**
+   * Appends the events at the version they were decided on, so a concurrent command that got
+   * in first makes this one fail rather than both succeed. The answer is computed before the
+   * append and, under an Idempotency-Key, stored in the same transaction.
+   */
+  async record(
+    issueId: string,
+    decidedOn: IssueState,
+    events: IssueEvent[],
+    context: CommandContext,
+    successStatus: number,
+  ): Promise<Result<IssueView, CommandFailure>> {
+    const view = toIssueView(issueId, events.reduce(evolve, decidedOn) as Issue);
+    const provenance = provenanceOf(context);
+    const claimed = context.idempotency;
+    try {
+      await this.store.append(
+        streamIdOf(issueId),
+        events.map((event) => toNewEvent(event, provenance)),
+        decidedOn.version,
+        claimed && { idempotency: { ...claimed, response: { status: successStatus, body: view } } },
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        return err({ kind: 'version-conflict', expectedVersion: decidedOn.version, currentVersion: error.currentVersion });
+      }
+      if (error instanceof IdempotencyClaimLostError) {
+        return err({ kind: 'idempotency-conflict', message: 'another request with this Idempotency-Key took over; retry to get its answer' });
+      }
+      throw error;
+    }
+    return ok(view);
+  }
+}

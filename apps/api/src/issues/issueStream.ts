@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { NewEvent, StoredEvent } from '@app/event-store';
+import { type ActorRef, EVENT_SCHEMA_VERSION, type IssueEvent, upcast, WORKFLOW_VERSION } from '@app/lifecycle';
+
+/** Each issue is one stream. Loading an issue reads its stream only, whatever the store holds. */
+export const streamIdOf = (issueId: string) => `issue-${issueId}`;
+
+/** What every stored issue event says about itself besides its data. */
+export interface IssueEventMetadata {
+  readonly actor: ActorRef;
+  readonly occurredAt: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly schemaVersion: number;
+  readonly workflowVersion: number;
+  readonly idempotencyKey?: string;
+}
+
+/** Who asked, and the request it came with: recorded on every event the command produces. */
+export interface EventProvenance {
+  readonly actor: ActorRef;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly idempotencyKey?: string;
+}
+
+export function toNewEvent(event: IssueEvent, provenance: EventProvenance): NewEvent {
+  const metadata: IssueEventMetadata = {
+    actor: provenance.actor,
+    occurredAt: event.occurredAt,
+    correlationId: provenance.correlationId,
+    causationId: provenance.causationId,
+    schemaVersion: EVENT_SCHEMA_VERSION[event.type],
+    workflowVersion: WORKFLOW_VERSION,
+    ...(provenance.idempotencyKey !== undefined && { idempotencyKey: provenance.idempotencyKey }),
+  };
+  return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } };
+}
+
+export function toIssueEvent(stored: StoredEvent): IssueEvent {
+  const metadata = stored.metadata as unknown as IssueEventMetadata;
+  return upcast({ type: stored.type, data: stored.data, occurredAt: metadata.occurredAt, schemaVersion: metadata.schemaVersion });
+}

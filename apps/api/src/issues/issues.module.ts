@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { IssueRepository } from './issueRepository';
+import { LogIssueHandler } from './intake/logIssue.handler';
+import { ReferenceNumbers } from './intake/referenceNumbers';
+import { GetIssueHandler } from './read/getIssue.handler';
+import { IssuesController } from './read/issues.controller';
+import { IssueCommandsController } from './transitions/issueCommands.controller';
+import { RunIssueCommandHandler } from './transitions/runIssueCommand.handler';
+
+const commandHandlers = [LogIssueHandler, RunIssueCommandHandler];
+const queryHandlers = [GetIssueHandler];
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [IssueCommandsController, IssuesController],
+  providers: [IssueRepository, ReferenceNumbers, ...commandHandlers, ...queryHandlers],
+})
+export class IssuesModule {}

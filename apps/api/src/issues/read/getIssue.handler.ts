@@ -1,0 +1,25 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type Actor, err, ok, type Result, servesArea } from '@app/lifecycle';
+import type { CommandFailure } from '../commandFailure';
+import { IssueRepository } from '../issueRepository';
+import { toIssueView, type IssueView } from '../issueView';
+
+export class GetIssue {
+  constructor(
+    readonly issueId: string,
+    readonly actor: Actor,
+  ) {}
+}
+
+/** One issue as it stands now: the fold of its own stream, for staff of its area. */
+@QueryHandler(GetIssue)
+export class GetIssueHandler implements IQueryHandler<GetIssue, Result<IssueView, CommandFailure>> {
+  constructor(private readonly issues: IssueRepository) {}
+
+  async execute({ issueId, actor }: GetIssue): Promise<Result<IssueView, CommandFailure>> {
+    const issue = await this.issues.load(issueId);
+    if (issue.status === 'none') return err({ kind: 'not-found' });
+    if (!servesArea(actor, issue.areaId)) return err({ kind: 'forbidden', message: `you do not serve area ${issue.areaId}` });
+    return ok(toIssueView(issueId, issue));
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/lifecycle';
+import { Roles } from '../../auth/access.decorator';
+import { RequestActor } from '../../auth/requestActor';
+import { unwrap } from '../commandFailure';
+import type { IssueView } from '../issueView';
+import { GetIssue } from './getIssue.handler';
+
+/** Staff reads of single issues. The view holds the resident's personal data: no viewers. */
+@ApiTags('issues')
+@Controller('issues')
+export class IssuesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** The issue as it stands, with the commands its status allows. */
+  @Get(':id')
+  @Roles('areaManager', 'boardChair', 'officer', 'auditor')
+  get(@Param('id') id: string, @RequestActor() actor: Actor): Promise<IssueView> {
+    return unwrap(this.queryBus.execute(new GetIssue(id, actor)));
+  }
+}

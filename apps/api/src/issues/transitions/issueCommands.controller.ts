@@ -1,0 +1,125 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { COMMAND_ROLES, type IssueCommand } from '@app/lifecycle';
+import { AllowAnonymous, Roles } from '../../auth/access.decorator';
+import { CommandCtx, type CommandContext } from '../commandContext';
+import { unwrap } from '../commandFailure';
+import type { TransitionBody } from '../commandBody.dto';
+import { IdempotencyInterceptor } from '../idempotency.interceptor';
+import { LogIssue } from '../intake/logIssue.handler';
+import { LogIssueDto } from '../intake/logIssue.dto';
+import type { IssueView } from '../issueView';
+import {
+  AddNoteDto,
+  AssignOfficerDto,
+  ConveneRoundtableDto,
+  FeedBackOutcomeDto,
+  ReferIssueDto,
+  ReopenIssueDto,
+  ResolveIssueDto,
+  ScheduleBoardReviewDto,
+  WithdrawIssueDto,
+} from './issueCommand.dtos';
+import { RunIssueCommand } from './runIssueCommand.handler';
+
+type TransitionCommand = Exclude<IssueCommand, { type: 'log' }>;
+
+/** The write side: one route per command of the contract, each a thin hand-over to the bus. */
+@ApiTags('commands')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key and body returns the first answer' })
+@UseInterceptors(IdempotencyInterceptor)
+@Controller('issues')
+export class IssueCommandsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** Raise an issue. Anonymous residents may raise online only. Answers 201 with the new issue. */
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @AllowAnonymous()
+  log(@Body() body: LogIssueDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return unwrap(this.commandBus.execute(new LogIssue(body, context)));
+  }
+
+  /** Refer the issue to a service provider (from logged or boardReview). */
+  @Post(':id/refer')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.refer)
+  refer(@Param('id') id: string, @Body() body: ReferIssueDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'refer', data }));
+  }
+
+  /** Put the issue to the area board (from logged or referred). */
+  @Post(':id/board-review')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES['board-review'])
+  boardReview(@Param('id') id: string, @Body() body: ScheduleBoardReviewDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'board-review', data }));
+  }
+
+  /** The board could not settle it: the chair convenes a roundtable. */
+  @Post(':id/roundtable')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.roundtable)
+  roundtable(@Param('id') id: string, @Body() body: ConveneRoundtableDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'roundtable', data }));
+  }
+
+  /** Record the outcome reached. */
+  @Post(':id/resolve')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.resolve)
+  resolve(@Param('id') id: string, @Body() body: ResolveIssueDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'resolve', data }));
+  }
+
+  /** Record that the outcome was fed back to the resident. */
+  @Post(':id/feed-back')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES['feed-back'])
+  feedBack(@Param('id') id: string, @Body() body: FeedBackOutcomeDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'feed-back', data }));
+  }
+
+  /** The resident disputes the outcome: the issue starts again from logged. */
+  @Post(':id/reopen')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.reopen)
+  reopen(@Param('id') id: string, @Body() body: ReopenIssueDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'reopen', data }));
+  }
+
+  /** The resident withdraws the issue. */
+  @Post(':id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.withdraw)
+  withdraw(@Param('id') id: string, @Body() body: WithdrawIssueDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'withdraw', data }));
+  }
+
+  /** Allocate an officer and the timescale they work to. */
+  @Post(':id/assign')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.assign)
+  assign(@Param('id') id: string, @Body() body: AssignOfficerDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'assign', data }));
+  }
+
+  /** Add a progress note, public or internal. */
+  @Post(':id/notes')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES.notes)
+  notes(@Param('id') id: string, @Body() body: AddNoteDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'notes', data }));
+  }
+
+  private run<B extends TransitionBody, C extends TransitionCommand>(
+    id: string,
+    body: B,
+    context: CommandContext,
+    toCommand: (data: Omit<B, 'expectedVersion' | 'occurredAt'>) => C,
+  ): Promise<IssueView> {
+    const { expectedVersion, occurredAt, ...data } = body;
+    return unwrap(this.commandBus.execute(new RunIssueCommand(id, toCommand(data), expectedVersion, occurredAt, context)));
+  }
+}

@@ -1,0 +1,36 @@
+import { HttpStatus, Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Clock } from '@app/event-store';
+import { decide, type IssueCommand, type Result } from '@app/lifecycle';
+import { CLOCK } from '../../store/tokens';
+import type { CommandContext } from '../commandContext';
+import type { CommandFailure } from '../commandFailure';
+import { IssueRepository } from '../issueRepository';
+import type { IssueView } from '../issueView';
+
+/** Any command on an existing issue: what differs between them is the domain's business. */
+export class RunIssueCommand {
+  constructor(
+    readonly issueId: string,
+    readonly command: Exclude<IssueCommand, { type: 'log' }>,
+    readonly expectedVersion: number,
+    readonly occurredAt: string | undefined,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** Load the issue's stream, let the lifecycle decide, append at the version decided on. */
+@CommandHandler(RunIssueCommand)
+export class RunIssueCommandHandler implements ICommandHandler<RunIssueCommand, Result<IssueView, CommandFailure>> {
+  constructor(
+    private readonly issues: IssueRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ issueId, command, expectedVersion, occurredAt, context }: RunIssueCommand): Promise<Result<IssueView, CommandFailure>> {
+    const state = await this.issues.load(issueId);
+    const decided = decide(state, command, { actor: context.actor, now: this.clock.now(), occurredAt, expectedVersion });
+    if (!decided.ok) return decided;
+    return this.issues.record(issueId, state, decided.value, context, HttpStatus.OK);
+  }
+}

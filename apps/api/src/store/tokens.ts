@@ -1,0 +1,4 @@
+/** Injection tokens for the ports the API depends on. */
+export const EVENT_STORE = Symbol('EventStoreAdapter');
+export const CLOCK = Symbol('Clock');
+export const SETTINGS = Symbol('Settings');
