@@ -9,6 +9,8 @@ export interface Settings {
   readonly eventStore: StoreKind;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** The PostgreSQL schema holding the store's tables (default public). */
+  readonly databaseSchema: string;
   readonly eventstoreUrl?: string;
   readonly jwtSecret: string;
   readonly jwtSecretIsDevDefault: boolean;
@@ -56,6 +58,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     eventStore,
     dataDir: resolve(env.DATA_DIR || join('.', 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
     eventstoreUrl: env.EVENTSTORE_URL || undefined,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
     jwtSecretIsDevDefault: !env.JWT_SECRET,

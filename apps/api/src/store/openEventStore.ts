@@ -8,7 +8,7 @@ export async function openEventStore(settings: Settings, clock: Clock): Promise<
     case 'sqlite':
       return new SqliteEventStore({ file: join(settings.dataDir, 'events.db'), clock });
     case 'postgres':
-      return PostgresEventStore.connect({ connectionString: settings.databaseUrl!, clock });
+      return PostgresEventStore.connect({ connectionString: settings.databaseUrl!, schema: settings.databaseSchema, clock });
     case 'eventstoredb':
       throw new Error('EVENT_STORE=eventstoredb is not available yet: use sqlite (the default) or postgres');
   }
