@@ -9,7 +9,7 @@ export const admin = bearer('admin', ['*']);
 export const auditor = bearer('auditor', ['*']);
 
 /** A valid intake body; override what a test is about. */
-export const intake = (overrides: Record<string, unknown> = {}) => ({
+export const intake = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   title: 'Pothole on Castle Street',
   description: 'A deep pothole outside number 12, a danger to cyclists.',
   category: 'highways',

@@ -21,6 +21,13 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /** A claim older than this is taken to belong to a request that died, and may be taken over. */
 export const IDEMPOTENCY_LEASE_MS = 30_000;
 
+/** What makes two requests "the same": method, path and body, in canonical JSON. */
+export function requestHashOf(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(canonicalize({ method, path, body: body ?? null }) ?? '')
+    .digest('hex');
+}
+
 /**
  * Idempotency-Key: the first request with a key claims it; its response is stored with its
  * events, in the same transaction. A retry with the same body gets that response again and
@@ -44,9 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const actor = request.actor;
     const scope = actor.kind === 'staff' ? `staff:${actor.id}` : 'anonymous';
-    const requestHash = createHash('sha256')
-      .update(canonicalize({ method: request.method, path: request.path, body: request.body ?? null }) ?? '')
-      .digest('hex');
+    const requestHash = requestHashOf(request.method, request.path, request.body);
     const claim = await this.store.claim({ scope, key, requestHash, now: this.clock.now(), leaseMs: IDEMPOTENCY_LEASE_MS });
 
     if (claim.kind !== 'claimed' && claim.requestHash !== requestHash) {
