@@ -1,0 +1,29 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noApps = { group: ['**/apps/**'], message: 'libs must not depend on apps' };
+const pureDomain = {
+  group: ['@nestjs/*', '@app/*', 'pg', 'better-sqlite3', '@kurrent/*', 'express', 'fs', 'node:*', 'http', 'net', 'child_process'],
+  message: 'libs/lifecycle is the pure domain: no Nest, no I/O, no other lib',
+};
+const ownBarrel = (lib) => ({ group: [`@app/${lib}`, `@app/${lib}/*`], message: 'import siblings by path, never the own barrel' });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['libs/event-store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('event-store')] }] },
+  },
+  {
+    files: ['libs/lifecycle/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, pureDomain] }] },
+  },
+);
