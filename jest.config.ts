@@ -18,10 +18,11 @@ const tier = (displayName: string, testMatch: string[], extra: Partial<Config> =
 
 const config: Config = {
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
+  testTimeout: 30_000,
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
     tier('int', ['<rootDir>/{apps,libs}/**/*.int.spec.ts']),
-    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], { testTimeout: 30_000 }),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
   ],
 };
 

@@ -4,7 +4,8 @@ import { err, evolve, foldIssue, type Issue, type IssueEvent, type IssueState, o
 import { EVENT_STORE } from '../store/tokens';
 import { type CommandContext, provenanceOf } from './commandContext';
 import type { CommandFailure } from './commandFailure';
-import { toIssueView, type IssueView } from './issueView';
+import type { IssueView } from './issueView.dto';
+import { toIssueView } from './issueView';
 import { streamIdOf, toIssueEvent, toNewEvent } from './issueStream';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */

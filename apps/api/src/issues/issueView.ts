@@ -1,28 +1,5 @@
-import { allowedCommands, type Issue, type IssueCommandName } from '@app/lifecycle';
-
-/** The issue read model of the contract (GET /issues/:id and every command's answer). */
-export interface IssueView {
-  id: string;
-  reference: string;
-  title: string;
-  description: string;
-  category: string;
-  areaId: string;
-  channel: string;
-  status: string;
-  version: number;
-  loggedAt: string;
-  updatedAt: string;
-  raisedBy: { name: string; email?: string; phone?: string };
-  location: { lat: number; lng: number; address?: string } | null;
-  serviceProvider: string | null;
-  officer: string | null;
-  dueBy: string | null;
-  outcome: string | null;
-  resolvedAt: string | null;
-  fedBackAt: string | null;
-  allowedCommands: IssueCommandName[];
-}
+import { allowedCommands, type Issue } from '@app/lifecycle';
+import type { IssueView } from './issueView.dto';
 
 export function toIssueView(id: string, issue: Issue): IssueView {
   const { personal, location } = issue;

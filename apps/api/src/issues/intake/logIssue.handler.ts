@@ -8,7 +8,7 @@ import { CLOCK, SETTINGS } from '../../store/tokens';
 import type { CommandContext } from '../commandContext';
 import type { CommandFailure } from '../commandFailure';
 import { IssueRepository } from '../issueRepository';
-import type { IssueView } from '../issueView';
+import type { IssueView } from '../issueView.dto';
 import type { LogIssueDto } from './logIssue.dto';
 import { ReferenceNumbers } from './referenceNumbers';
 

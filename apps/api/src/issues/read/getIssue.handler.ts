@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, err, ok, type Result, servesArea } from '@app/lifecycle';
 import type { CommandFailure } from '../commandFailure';
 import { IssueRepository } from '../issueRepository';
-import { toIssueView, type IssueView } from '../issueView';
+import type { IssueView } from '../issueView.dto';
+import { toIssueView } from '../issueView';
 
 export class GetIssue {
   constructor(

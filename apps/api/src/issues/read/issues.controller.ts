@@ -5,7 +5,7 @@ import type { Actor } from '@app/lifecycle';
 import { Roles } from '../../auth/access.decorator';
 import { RequestActor } from '../../auth/requestActor';
 import { unwrap } from '../commandFailure';
-import type { IssueView } from '../issueView';
+import { IssueView } from '../issueView.dto';
 import { GetIssue } from './getIssue.handler';
 
 /** Staff reads of single issues. The view holds the resident's personal data: no viewers. */

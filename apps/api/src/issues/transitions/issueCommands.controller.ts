@@ -3,13 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { COMMAND_ROLES, type IssueCommand } from '@app/lifecycle';
 import { AllowAnonymous, Roles } from '../../auth/access.decorator';
+import { ApiCommandErrors } from '../../http/apiErrorResponses';
 import { CommandCtx, type CommandContext } from '../commandContext';
 import { unwrap } from '../commandFailure';
 import type { TransitionBody } from '../commandBody.dto';
 import { IdempotencyInterceptor } from '../idempotency.interceptor';
 import { LogIssue } from '../intake/logIssue.handler';
 import { LogIssueDto } from '../intake/logIssue.dto';
-import type { IssueView } from '../issueView';
+import { IssueView } from '../issueView.dto';
 import {
   AddNoteDto,
   AssignOfficerDto,
@@ -28,6 +29,7 @@ type TransitionCommand = Exclude<IssueCommand, { type: 'log' }>;
 /** The write side: one route per command of the contract, each a thin hand-over to the bus. */
 @ApiTags('commands')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key and body returns the first answer' })
+@ApiCommandErrors()
 @UseInterceptors(IdempotencyInterceptor)
 @Controller('issues')
 export class IssueCommandsController {

@@ -6,7 +6,7 @@ import { CLOCK } from '../../store/tokens';
 import type { CommandContext } from '../commandContext';
 import type { CommandFailure } from '../commandFailure';
 import { IssueRepository } from '../issueRepository';
-import type { IssueView } from '../issueView';
+import type { IssueView } from '../issueView.dto';
 
 /** Any command on an existing issue: what differs between them is the domain's business. */
 export class RunIssueCommand {
