@@ -1,17 +1,8 @@
 import { admin, command, intake, raise } from './support/issueRequests';
-import { newStoreLocation, removeStoreLocation, startTestApp, STORES, type StoreLocation, type TestApp } from './support/testApp';
+import { STORES, useTestApp } from './support/testApp';
 
 describe.each(STORES)('concurrency, on %s', (kind) => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation(kind);
-    api = await startTestApp(location);
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp(kind);
 
   it('gives 50 concurrent intakes in one area 50 different references, numbered 1 to 50', async () => {
     const year = new Date().getUTCFullYear();

@@ -1,18 +1,9 @@
 import { sign } from 'jsonwebtoken';
 import { admin, auditor, chair, command, intake, manager, officer, raise } from './support/issueRequests';
-import { bearer, JWT_SECRET, newStoreLocation, removeStoreLocation, startTestApp, STORES, type StoreLocation, type TestApp } from './support/testApp';
+import { bearer, JWT_SECRET, STORES, useTestApp } from './support/testApp';
 
 describe.each(STORES)('errors, authentication and area scoping, on %s', (kind) => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation(kind);
-    api = await startTestApp(location);
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp(kind);
 
   const version = async (id: string) => (await api.http.get(`/issues/${id}`).set('Authorization', admin).expect(200)).body.version;
 
@@ -188,16 +179,7 @@ describe.each(STORES)('errors, authentication and area scoping, on %s', (kind) =
 });
 
 describe('429: anonymous rate limit', () => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location, { INTAKE_RATE_LIMIT: '3' });
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp('sqlite', { INTAKE_RATE_LIMIT: '3' });
 
   it('limits anonymous intake to INTAKE_RATE_LIMIT a minute per address, and never staff', async () => {
     for (let i = 0; i < 3; i++) await api.http.post('/issues').send(intake()).expect(201);

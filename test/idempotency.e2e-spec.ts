@@ -3,19 +3,10 @@ import type { EventStoreAdapter } from '@app/event-store';
 import { requestHashOf } from '../apps/api/src/issues/idempotency.interceptor';
 import { EVENT_STORE } from '../apps/api/src/store/tokens';
 import { admin, command, COMMAND_BODIES, intake, manager, raise } from './support/issueRequests';
-import { newStoreLocation, removeStoreLocation, startTestApp, STORES, type StoreLocation, type TestApp } from './support/testApp';
+import { STORES, useTestApp } from './support/testApp';
 
 describe.each(STORES)('Idempotency-Key, on %s', (kind) => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation(kind);
-    api = await startTestApp(location);
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp(kind);
 
   const read = async (id: string) => (await api.http.get(`/issues/${id}`).set('Authorization', admin).expect(200)).body;
 

@@ -2,19 +2,10 @@ import { ISSUE_COMMAND_NAMES, ISSUE_STATUSES } from '@app/lifecycle';
 import { CONTRACT } from '@app/lifecycle/testing/contractTable';
 import { PATH_TO } from '@app/lifecycle/testing/fixtures';
 import { admin, advance, auditor, command, type IssueBody, raise } from './support/issueRequests';
-import { newStoreLocation, removeStoreLocation, startTestApp, STORES, type StoreLocation, type TestApp } from './support/testApp';
+import { STORES, useTestApp } from './support/testApp';
 
 describe.each(STORES)('the lifecycle over HTTP, on %s', (kind) => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation(kind);
-    api = await startTestApp(location);
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp(kind);
 
   const issueIn = async (status: (typeof ISSUE_STATUSES)[number]) => advance(api.http, await raise(api.http), PATH_TO[status]);
 

@@ -1,17 +1,8 @@
 import { ISSUE_COMMAND_NAMES } from '@app/lifecycle';
-import { newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, type TestApp } from './support/testApp';
+import { newStoreLocation, removeStoreLocation, startTestApp, useTestApp } from './support/testApp';
 
 describe('reference data and the OpenAPI document', () => {
-  let location: StoreLocation;
-  let api: TestApp;
-  beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location);
-  });
-  afterAll(async () => {
-    await api.close();
-    await removeStoreLocation(location);
-  });
+  const api = useTestApp('sqlite');
 
   it('lists the area boards for an anonymous intake form', async () => {
     const { body } = await api.http.get('/areas').expect(200);

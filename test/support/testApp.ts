@@ -67,3 +67,30 @@ export async function startTestApp(location: StoreLocation, extraEnv: Record<str
 export function bearer(role: Role, areas: string[] = ['trowbridge'], sub = `${role}-e2e`): string {
   return `Bearer ${mintToken(JWT_SECRET, { sub, name: `E2E ${role}`, role, areas })}`;
 }
+
+/** The app on a fresh store for the enclosing suite: started before its tests, removed after. */
+export function useTestApp(kind: StoreKind, extraEnv: Record<string, string> = {}): TestApp {
+  let location: StoreLocation;
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    location = newStoreLocation(kind);
+    current = await startTestApp(location, extraEnv);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await removeStoreLocation(location);
+  });
+  const started = () => {
+    if (!current) throw new Error('the test app is used outside a test');
+    return current;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get http() {
+      return started().http;
+    },
+    close: () => started().close(),
+  };
+}

@@ -12,14 +12,18 @@ export interface RaisedBy {
   readonly phone?: string;
 }
 
-export interface LogIssueData {
-  /** Allocated by the application before deciding (it needs a store-wide counter). */
+/** What an issue is about, as raised: the same in the command, the event and the state. */
+export interface IssueDetails {
+  /** `<AREA CODE>-<YYYY>-<NNNNN>`, allocated by the application before deciding. */
   readonly reference: string;
   readonly title: string;
   readonly description: string;
   readonly category: string;
   readonly areaId: string;
   readonly channel: Channel;
+}
+
+export interface LogIssueData extends IssueDetails {
   readonly location?: GeoPoint & { readonly address?: string };
   readonly raisedBy: RaisedBy;
 }

@@ -1,5 +1,5 @@
 import type { Channel } from './channel';
-import type { CommandName, GeoPoint, RaisedBy } from './issueCommands';
+import type { CommandName, GeoPoint, IssueDetails, RaisedBy } from './issueCommands';
 
 /**
  * The event catalog: facts in the past tense. `occurredAt` is when it really happened
@@ -19,13 +19,7 @@ export interface PersonalData {
 
 export type IssueLogged = Fact<
   'IssueLogged',
-  {
-    readonly reference: string;
-    readonly title: string;
-    readonly description: string;
-    readonly category: string;
-    readonly areaId: string;
-    readonly channel: Channel;
+  IssueDetails & {
     readonly location: GeoPoint | null;
     readonly personal: PersonalData;
   }

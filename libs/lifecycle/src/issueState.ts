@@ -1,5 +1,4 @@
-import type { Channel } from './channel';
-import type { GeoPoint } from './issueCommands';
+import type { GeoPoint, IssueDetails } from './issueCommands';
 import type { PersonalData } from './issueEvents';
 import type { IssueStatus } from './issueStatus';
 
@@ -10,16 +9,10 @@ export interface NoIssue {
 }
 
 /** What the fold of an issue's events knows; enough to decide every command. */
-export interface Issue {
+export interface Issue extends IssueDetails {
   readonly status: IssueStatus;
   /** The number of events in the stream. */
   readonly version: number;
-  readonly reference: string;
-  readonly title: string;
-  readonly description: string;
-  readonly category: string;
-  readonly areaId: string;
-  readonly channel: Channel;
   readonly location: GeoPoint | null;
   readonly personal: PersonalData;
   readonly serviceProvider: string | null;

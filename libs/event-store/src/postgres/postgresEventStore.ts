@@ -1,7 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
-import { AppendSignal } from '../appendSignal';
 import { planAppend } from '../appendPlan';
-import { CatchUpSubscription } from '../catchUpSubscription';
 import { systemClock, type Clock } from '../clock';
 import { IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
 import type {
@@ -21,6 +19,7 @@ import type {
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
 import { claimIdempotencyKey, type IdempotencyRows } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
+import { SubscriptionHub } from '../subscriptionHub';
 import { PostgresListener } from './postgresListener';
 import { postgresSchema } from './postgresSchema';
 
@@ -58,17 +57,17 @@ const SCHEMA_LOCK = 727_311;
  * locked for the append, and the unique (stream, version) key is the final guard.
  */
 export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore {
-  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly subscriptions: SubscriptionHub;
+  private readonly listener: PostgresListener;
   private readonly table: { events: string; streams: string; idempotency: string; sequences: string };
   private readonly channel: string;
 
   private constructor(
     private readonly pool: Pool,
-    private readonly signal: AppendSignal,
-    private readonly listener: PostgresListener,
+    connectionString: string,
     schema: string,
     private readonly clock: Clock,
-    private readonly pollMs: number,
+    pollMs: number,
   ) {
     this.table = {
       events: `"${schema}".events`,
@@ -76,7 +75,9 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       idempotency: `"${schema}".idempotency_keys`,
       sequences: `"${schema}".sequences`,
     };
-    this.channel = channelOf(schema);
+    this.channel = `event_store_${schema}`;
+    this.subscriptions = new SubscriptionHub((page) => this.readAll(page), pollMs);
+    this.listener = new PostgresListener(connectionString, this.channel, this.subscriptions.signal, pollMs);
   }
 
   /** Connects, creates the schema if it is missing, and starts listening for appends. */
@@ -88,10 +89,8 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     try {
       await createSchema(pool, schema);
-      const signal = new AppendSignal();
-      const listener = new PostgresListener(options.connectionString, channelOf(schema), signal, pollMs);
-      const store = new PostgresEventStore(pool, signal, listener, schema, options.clock ?? systemClock, pollMs);
-      await listener.start();
+      const store = new PostgresEventStore(pool, options.connectionString, schema, options.clock ?? systemClock, pollMs);
+      await store.listener.start();
       return store;
     } catch (error) {
       await pool.end();
@@ -205,14 +204,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const subscription = new CatchUpSubscription(
-      { readAll: (page) => this.readAll(page), signal: this.signal, pollMs: this.pollMs },
-      handler,
-      options,
-      (stopped) => this.subscriptions.delete(stopped),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(handler, options);
   }
 
   async claim(claim: IdempotencyClaim): Promise<ClaimResult> {
@@ -241,7 +233,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.listener.close();
     await this.pool.end();
   }
@@ -309,8 +301,6 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
     client.release(broken);
   }
 }
-
-const channelOf = (schema: string) => `event_store_${schema}`;
 
 function parseCheckpoint(checkpoint: Checkpoint | null | undefined): [string, string] {
   if (!checkpoint) return ['0', '0'];

@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppendSignal } from '../appendSignal';
 import { planAppend, type StreamHead } from '../appendPlan';
-import { CatchUpSubscription } from '../catchUpSubscription';
 import { systemClock, type Clock } from '../clock';
 import { IdempotencyClaimLostError } from '../errors';
 import type {
@@ -23,6 +21,7 @@ import type {
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
 import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
+import { SubscriptionHub } from '../subscriptionHub';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
 
 export interface SqliteEventStoreOptions {
@@ -55,10 +54,8 @@ const EVENT_COLUMNS = 'global_position, event_id, stream_id, version, type, data
 export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
-  private readonly signal = new AppendSignal();
-  private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements;
-  private readonly pollMs: number;
+  private readonly subscriptions: SubscriptionHub;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -66,8 +63,8 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
     this.db.exec(SQLITE_SCHEMA);
     this.clock = options.clock ?? systemClock;
-    this.pollMs = options.pollMs ?? 1000;
     this.statements = this.prepare();
+    this.subscriptions = new SubscriptionHub((page) => this.readAll(page), options.pollMs ?? 1000);
   }
 
   private prepare() {
@@ -141,7 +138,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
       }
       return { nextVersion: last?.version ?? head.version, events: stored };
     })();
-    if (appended.events.length > 0) this.signal.notify();
+    if (appended.events.length > 0) this.subscriptions.signal.notify();
     return appended;
   }
 
@@ -157,14 +154,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const subscription = new CatchUpSubscription(
-      { readAll: (page) => this.readAll(page), signal: this.signal, pollMs: this.pollMs },
-      handler,
-      options,
-      (stopped) => this.subscriptions.delete(stopped),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(handler, options);
   }
 
   async claim(claim: IdempotencyClaim): Promise<ClaimResult> {
@@ -180,7 +170,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     this.db.close();
   }
 
