@@ -20,7 +20,12 @@ export interface StoredEvent extends NewEvent {
   readonly streamId: string;
   /** 1-based position in its stream: the stream's version once this event is in. */
   readonly version: number;
-  /** Position in the whole store, increasing with every append. */
+  /**
+   * Position in the whole store: unique, and increasing from one append to the next. Readers of
+   * the whole store get events in commit-safe order, which on PostgreSQL may put a concurrent
+   * transaction's higher positions before another's lower ones; resume by `checkpoint`, never
+   * by position.
+   */
   readonly globalPosition: number;
   /** When the store wrote it (ISO 8601), from the store's clock. */
   readonly recordedAt: string;
@@ -87,6 +92,7 @@ export interface Subscription {
 export interface EventStore {
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: { readonly fromVersion?: number }): Promise<StoredEvent[]>;
+  /** Events after the checkpoint, in an order no later commit can slip in front of. */
   readAll(options?: { readonly after?: Checkpoint | null; readonly limit?: number }): Promise<ReadAllPage>;
   /** A live subscription: catches up, then follows new events; never skips or repeats one. */
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
