@@ -17,11 +17,14 @@ import type {
   Subscription,
 } from '../eventStore.port';
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
-import { claimIdempotencyKey, type IdempotencyRows } from '../idempotencyClaim';
+import { claimIdempotencyKey } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
 import { SubscriptionHub } from '../subscriptionHub';
+import { PostgresIdempotencyRows } from './postgresIdempotencyRows';
 import { PostgresListener } from './postgresListener';
-import { postgresSchema } from './postgresSchema';
+import { checkpointOf, EVENT_COLUMNS, type EventRow, parseCheckpoint, toStoredEvent } from './postgresRows';
+import { createSchema, type PostgresTables, tablesOf } from './postgresSchema';
+import { inTransaction } from './postgresTransaction';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -32,25 +35,6 @@ export interface PostgresEventStoreOptions {
   readonly poolSize?: number;
 }
 
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  recorded_at: string;
-  prev_hash: string | null;
-  hash: string;
-}
-
-const EVENT_COLUMNS =
-  'global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash';
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,40}$/;
-// Any fixed number: serialises schema creation between processes starting together.
-const SCHEMA_LOCK = 727_311;
 
 /**
  * The production store (pg). Several processes may append at once: a stream's head row is
@@ -59,37 +43,30 @@ const SCHEMA_LOCK = 727_311;
 export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore {
   private readonly subscriptions: SubscriptionHub;
   private readonly listener: PostgresListener;
-  private readonly table: { events: string; streams: string; idempotency: string; sequences: string };
-  private readonly channel: string;
+  private readonly idempotencyRows: PostgresIdempotencyRows;
 
   private constructor(
     private readonly pool: Pool,
+    private readonly table: PostgresTables,
     connectionString: string,
-    schema: string,
     private readonly clock: Clock,
     pollMs: number,
   ) {
-    this.table = {
-      events: `"${schema}".events`,
-      streams: `"${schema}".streams`,
-      idempotency: `"${schema}".idempotency_keys`,
-      sequences: `"${schema}".sequences`,
-    };
-    this.channel = `event_store_${schema}`;
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), pollMs);
-    this.listener = new PostgresListener(connectionString, this.channel, this.subscriptions.signal, pollMs);
+    this.listener = new PostgresListener(connectionString, table.channel, this.subscriptions.signal, pollMs);
+    this.idempotencyRows = new PostgresIdempotencyRows(pool, table.idempotency);
   }
 
   /** Connects, creates the schema if it is missing, and starts listening for appends. */
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'public';
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const table = tablesOf(schema);
     const pollMs = options.pollMs ?? 500;
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     try {
       await createSchema(pool, schema);
-      const store = new PostgresEventStore(pool, options.connectionString, schema, options.clock ?? systemClock, pollMs);
+      const store = new PostgresEventStore(pool, table, options.connectionString, options.clock ?? systemClock, pollMs);
       await store.listener.start();
       return store;
     } catch (error) {
@@ -164,7 +141,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       );
       if (completed.rowCount !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
     }
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, streamId]);
+    await client.query('SELECT pg_notify($1, $2)', [this.table.channel, streamId]);
     return {
       nextVersion: last.version,
       events: planned.map((event) => ({ ...event, globalPosition: positions.get(event.version)! })),
@@ -196,10 +173,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
        LIMIT $3`,
       [transactionId, position, options.limit ?? 1000],
     );
-    const events: GlobalEvent[] = rows.map((row) => ({
-      ...toStoredEvent(row),
-      checkpoint: `${row.transaction_id}:${row.global_position}`,
-    }));
+    const events: GlobalEvent[] = rows.map((row) => ({ ...toStoredEvent(row), checkpoint: checkpointOf(row) }));
     return { events, checkpoint: events.at(-1)?.checkpoint ?? options.after ?? null };
   }
 
@@ -212,10 +186,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   }
 
   async release(scope: string, key: string, token: string): Promise<void> {
-    await this.pool.query(
-      `DELETE FROM ${this.table.idempotency} WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
-      [scope, key, token],
-    );
+    await this.idempotencyRows.release(scope, key, token);
   }
 
   async next(name: string): Promise<number> {
@@ -237,89 +208,4 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     await this.listener.close();
     await this.pool.end();
   }
-
-  private readonly idempotencyRows: IdempotencyRows = {
-    insertClaim: async (claim, token) => {
-      const { rowCount } = await this.pool.query(
-        `INSERT INTO ${this.table.idempotency} (scope, key, request_hash, claim_token, claimed_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [claim.scope, claim.key, claim.requestHash, token, claim.now],
-      );
-      return rowCount === 1;
-    },
-    find: async (scope, key) => {
-      const { rows } = await this.pool.query<{
-        request_hash: string;
-        claim_token: string;
-        claimed_at: Date;
-        response_status: number | null;
-        response_body: unknown;
-      }>(
-        `SELECT request_hash, claim_token, claimed_at, response_status, response_body FROM ${this.table.idempotency}
-         WHERE scope = $1 AND key = $2`,
-        [scope, key],
-      );
-      const row = rows[0];
-      if (!row) return undefined;
-      return {
-        requestHash: row.request_hash,
-        token: row.claim_token,
-        claimedAt: row.claimed_at.toISOString(),
-        response: row.response_status === null ? null : { status: row.response_status, body: row.response_body },
-      };
-    },
-    takeOver: async (scope, key, staleToken, token, now) => {
-      const { rowCount } = await this.pool.query(
-        `UPDATE ${this.table.idempotency} SET claim_token = $4, claimed_at = $5
-         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
-        [scope, key, staleToken, token, now],
-      );
-      return rowCount === 1;
-    },
-  };
-}
-
-async function createSchema(pool: Pool, schema: string): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    await client.query(postgresSchema(schema));
-  });
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => (broken = true));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-function parseCheckpoint(checkpoint: Checkpoint | null | undefined): [string, string] {
-  if (!checkpoint) return ['0', '0'];
-  const [transactionId, position] = checkpoint.split(':');
-  if (!/^\d+$/.test(transactionId ?? '') || !/^\d+$/.test(position ?? '')) throw new Error(`invalid checkpoint ${checkpoint}`);
-  return [transactionId, position];
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    globalPosition: Number(row.global_position),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }

@@ -1,3 +1,6 @@
+import type { Pool } from 'pg';
+import { inTransaction } from './postgresTransaction';
+
 /**
  * The PostgreSQL store's tables. Each event row records the id of the transaction that wrote
  * it: readers of the whole store only take rows from transactions older than every one still
@@ -41,3 +44,28 @@ CREATE TABLE IF NOT EXISTS "${schema}".sequences (
   value bigint NOT NULL
 );
 `;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,40}$/;
+// Any fixed number: serialises schema creation between processes starting together.
+const SCHEMA_LOCK = 727_311;
+
+/** The store's qualified table names and notification channel, for a validated schema name. */
+export function tablesOf(schema: string) {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  return {
+    events: `"${schema}".events`,
+    streams: `"${schema}".streams`,
+    idempotency: `"${schema}".idempotency_keys`,
+    sequences: `"${schema}".sequences`,
+    channel: `event_store_${schema}`,
+  };
+}
+export type PostgresTables = ReturnType<typeof tablesOf>;
+
+/** Creates the schema if missing; an advisory lock keeps processes starting together apart. */
+export async function createSchema(pool: Pool, schema: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(postgresSchema(schema));
+  });
+}

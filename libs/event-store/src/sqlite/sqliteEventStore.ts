@@ -22,7 +22,9 @@ import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempot
 import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
 import { SubscriptionHub } from '../subscriptionHub';
+import { toStoredEvent } from './sqliteRows';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
+import { prepareStatements, type SqliteStatements } from './sqliteStatements';
 
 export interface SqliteEventStoreOptions {
   /** The database file (its folder is created if missing), or ':memory:'. */
@@ -30,21 +32,6 @@ export interface SqliteEventStoreOptions {
   readonly clock?: Clock;
   readonly pollMs?: number;
 }
-
-interface EventRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string | null;
-  hash: string;
-}
-
-const EVENT_COLUMNS = 'global_position, event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash';
 
 /**
  * The embedded default store (better-sqlite3). One process owns the file; its appends are
@@ -54,7 +41,7 @@ const EVENT_COLUMNS = 'global_position, event_id, stream_id, version, type, data
 export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
-  private readonly statements;
+  private readonly statements: SqliteStatements;
   private readonly subscriptions: SubscriptionHub;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -63,43 +50,8 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
     this.db.exec(SQLITE_SCHEMA);
     this.clock = options.clock ?? systemClock;
-    this.statements = this.prepare();
+    this.statements = prepareStatements(this.db);
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), options.pollMs ?? 1000);
-  }
-
-  private prepare() {
-    const db = this.db;
-    return {
-      head: db.prepare<[string], { version: number; last_hash: string | null }>('SELECT version, last_hash FROM streams WHERE stream_id = ?'),
-      upsertHead: db.prepare<[string, number, string | null]>(
-        'INSERT INTO streams (stream_id, version, last_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash',
-      ),
-      insertEvent: db.prepare(
-        'INSERT INTO events (event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      readStream: db.prepare<[string, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`,
-      ),
-      readAll: db.prepare<[number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
-      ),
-      insertClaim: db.prepare(
-        'INSERT INTO idempotency_keys (scope, key, request_hash, claim_token, claimed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
-      findClaim: db.prepare<[string, string], { request_hash: string; claim_token: string; claimed_at: string; response_status: number | null; response_body: string | null }>(
-        'SELECT request_hash, claim_token, claimed_at, response_status, response_body FROM idempotency_keys WHERE scope = ? AND key = ?',
-      ),
-      takeOver: db.prepare(
-        'UPDATE idempotency_keys SET claim_token = ?, claimed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
-      ),
-      complete: db.prepare(
-        'UPDATE idempotency_keys SET response_status = ?, response_body = ?, completed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
-      ),
-      release: db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL'),
-      nextSequence: db.prepare<[string], { value: number }>(
-        'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-      ),
-    };
   }
 
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
@@ -189,20 +141,5 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     },
     takeOver: async (scope, key, staleToken, token, now) =>
       this.statements.takeOver.run(token, now.toISOString(), scope, key, staleToken).changes === 1,
-  };
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    globalPosition: row.global_position,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
   };
 }
