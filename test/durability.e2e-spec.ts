@@ -84,11 +84,13 @@ describe.each(STORES)('durability, on %s', (kind) => {
       }
     };
 
-    const burst = Promise.all([...chains.map(noteChain), intakeChain(), intakeChain()]);
-    while (chains.reduce((sum, chain) => sum + chain.acknowledged.length, 0) < 150) await new Promise((r) => setTimeout(r, 5));
+    let failure: unknown;
+    const burst = Promise.all([...chains.map(noteChain), intakeChain(), intakeChain()]).catch((error) => (failure = error));
+    while (!failure && chains.reduce((sum, chain) => sum + chain.acknowledged.length, 0) < 150) await new Promise((r) => setTimeout(r, 5));
     killed = true;
     await api.kill('SIGKILL');
     await burst;
+    if (failure) throw failure;
 
     const store = await openStore(location);
     try {
