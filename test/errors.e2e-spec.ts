@@ -38,6 +38,11 @@ describe.each(STORES)('errors, authentication and area scoping, on %s', (kind) =
       await api.http.post('/issues').set('Content-Type', 'text/plain').send('hello').expect(400);
     });
 
+    it('refuses text that is only white space', async () => {
+      const { body } = await api.http.post('/issues').send(intake({ title: '     ', raisedBy: { name: ' ' } })).expect(400);
+      expect(body.message).toEqual(expect.arrayContaining(['title must not be blank', 'raisedBy.name must not be blank']));
+    });
+
     it('refuses an area that does not exist', async () => {
       const { body } = await api.http.post('/issues').send(intake({ areaId: 'atlantis' })).expect(400);
       expect(body.message.join()).toContain('areaId');

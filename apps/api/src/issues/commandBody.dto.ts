@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 
-/** A string of `min` to `max` characters. */
-export const Text = (min: number, max: number) => applyDecorators(IsString(), Length(min, max));
+/** A string of `min` to `max` characters that is not only white space. */
+export const Text = (min: number, max: number) =>
+  applyDecorators(IsString(), Length(min, max), Matches(/\S/, { message: '$property must not be blank' }));
 
 /** An ISO 8601 date or date-time that exists on the calendar. */
 export const IsoDate = () => IsISO8601({ strict: true, strictSeparator: true });
