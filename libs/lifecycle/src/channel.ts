@@ -1,6 +1,3 @@
 /** How a resident raised an issue, or how an outcome was fed back to them. */
 export const CHANNELS = ['online', 'email', 'phone', 'letter', 'meeting'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-/** Channels the KPIs count as "registered electronically". */
-export const ELECTRONIC_CHANNELS: readonly Channel[] = ['online', 'email'];

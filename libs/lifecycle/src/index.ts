@@ -9,7 +9,6 @@ export * from './issueEvents';
 export * from './issueMachine';
 export * from './issueState';
 export * from './issueStatus';
-export { isOpen } from './machineQueries';
 export * from './occurredAt';
 export * from './result';
 export * from './upcast';

@@ -14,9 +14,6 @@ type MachineEvent = { type: IssueEventType };
 
 const stay = (status: IssueStatus) => ({ target: status });
 
-/** States tagged `open` are those the contract calls "open" (an officer may be assigned). */
-export const OPEN_TAG = 'open';
-
 export const issueMachine = setup({
   types: { events: {} as MachineEvent },
 }).createMachine({
@@ -27,7 +24,6 @@ export const issueMachine = setup({
       on: { IssueLogged: 'logged' },
     },
     logged: {
-      tags: [OPEN_TAG],
       on: {
         IssueReferred: 'referred',
         BoardReviewScheduled: 'boardReview',
@@ -37,7 +33,6 @@ export const issueMachine = setup({
       },
     },
     referred: {
-      tags: [OPEN_TAG],
       on: {
         BoardReviewScheduled: 'boardReview',
         IssueResolved: 'resolved',
@@ -47,7 +42,6 @@ export const issueMachine = setup({
       },
     },
     boardReview: {
-      tags: [OPEN_TAG],
       on: {
         IssueReferred: 'referred',
         RoundtableConvened: 'roundtable',
@@ -58,7 +52,6 @@ export const issueMachine = setup({
       },
     },
     roundtable: {
-      tags: [OPEN_TAG],
       on: {
         IssueResolved: 'resolved',
         IssueWithdrawn: 'withdrawn',

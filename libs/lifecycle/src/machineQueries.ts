@@ -1,5 +1,5 @@
 import { transition, type SnapshotFrom } from 'xstate';
-import { issueMachine, OPEN_TAG } from './issueMachine';
+import { issueMachine } from './issueMachine';
 import type { IssueEventType } from './issueEvents';
 import type { MachineStatus } from './issueStatus';
 
@@ -26,9 +26,4 @@ export function canTake(status: MachineStatus, type: IssueEventType): boolean {
 export function statusAfter(status: MachineStatus, type: IssueEventType): MachineStatus {
   const [next] = transition(issueMachine, snapshotAt(status), { type });
   return next.value as MachineStatus;
-}
-
-/** Open statuses: the issue is still being worked on. */
-export function isOpen(status: MachineStatus): boolean {
-  return snapshotAt(status).hasTag(OPEN_TAG);
 }
