@@ -65,6 +65,16 @@ describe.each(STORES)('the lifecycle over HTTP, on %s', (kind) => {
     });
   });
 
+  it('finds an issue by its reference as well as its id, for reads and commands', async () => {
+    const logged = await raise(api.http);
+    const byReference = await api.http.get(`/issues/${logged.reference}`).set('Authorization', auditor).expect(200);
+    expect(byReference.body).toEqual(logged);
+    const referred = await command(api.http, { id: logged.reference, version: 1 }, 'refer').expect(200);
+    expect(referred.body).toMatchObject({ id: logged.id, status: 'referred', version: 2 });
+    await api.http.get('/issues/TROW-1999-99999').set('Authorization', auditor).expect(404);
+    await command(api.http, { id: 'TROW-1999-99999', version: 1 }, 'refer').expect(404);
+  });
+
   describe.each(ISSUE_STATUSES)('an issue in %s', (status) => {
     const accepted = ISSUE_COMMAND_NAMES.filter((name) => CONTRACT[name].from.includes(status));
     const refused = ISSUE_COMMAND_NAMES.filter((name) => !CONTRACT[name].from.includes(status));

@@ -20,3 +20,14 @@ export class IdempotencyClaimLostError extends Error {
     this.name = 'IdempotencyClaimLostError';
   }
 }
+
+/** A unique key the append asked for names another stream already: nothing was appended. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly scope: string,
+    readonly key: string,
+  ) {
+    super(`${scope} ${key} is already taken`);
+    this.name = 'DuplicateKeyError';
+  }
+}

@@ -69,9 +69,17 @@ export interface StoredResponse {
   readonly body: unknown;
 }
 
+/** A key that names one stream for good, such as an issue's reference (see UniqueKeyStore). */
+export interface UniqueKey {
+  readonly scope: string;
+  readonly key: string;
+}
+
 export interface AppendOptions {
   /** Written in the same transaction as the events: both are kept, or neither. */
   readonly idempotency?: IdempotencyCompletion;
+  /** Keys this append takes for its stream; one already taken fails the whole append. */
+  readonly uniqueKeys?: readonly UniqueKey[];
 }
 
 export type EventHandler = (event: GlobalEvent) => Promise<void> | void;

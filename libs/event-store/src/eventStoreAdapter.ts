@@ -1,6 +1,7 @@
 import type { EventStore } from './eventStore.port';
 import type { IdempotencyStore } from './idempotency.port';
 import type { SequenceStore } from './sequence.port';
+import type { UniqueKeyStore } from './uniqueKey.port';
 
-/** What every adapter provides: events, idempotency keys and sequences in one database. */
-export type EventStoreAdapter = EventStore & IdempotencyStore & SequenceStore;
+/** What every adapter provides: events, idempotency keys, sequences and unique keys in one database. */
+export type EventStoreAdapter = EventStore & IdempotencyStore & SequenceStore & UniqueKeyStore;

@@ -5,5 +5,6 @@ export * from './eventStore.port';
 export * from './eventStoreAdapter';
 export * from './idempotency.port';
 export * from './sequence.port';
+export * from './uniqueKey.port';
 export * from './postgres/postgresEventStore';
 export * from './sqlite/sqliteEventStore';

@@ -6,12 +6,19 @@ import { type CommandContext, provenanceOf } from './commandContext';
 import type { CommandFailure } from './commandFailure';
 import type { IssueView } from './issueView.dto';
 import { toIssueView } from './issueView';
-import { streamIdOf, toIssueEvent, toNewEvent } from './issueStream';
+import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvent } from './issueStream';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
 @Injectable()
 export class IssueRepository {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStoreAdapter) {}
+
+  /** The issue id behind an id or a reference; undefined for a reference nobody holds. */
+  async resolveId(idOrReference: string): Promise<string | undefined> {
+    if (!isReference(idOrReference)) return idOrReference;
+    const streamId = await this.store.streamOf(REFERENCE_KEY, idOrReference);
+    return streamId && issueIdOf(streamId);
+  }
 
   async load(issueId: string): Promise<IssueState> {
     const stored = await this.store.readStream(streamIdOf(issueId));
@@ -38,7 +45,11 @@ export class IssueRepository {
         streamIdOf(issueId),
         events.map((event) => toNewEvent(event, provenance)),
         decidedOn.version,
-        claimed && { idempotency: { ...claimed, response: { status: successStatus, body: view } } },
+        {
+          ...(claimed && { idempotency: { ...claimed, response: { status: successStatus, body: view } } }),
+          // Taken with the first event: a reference can never name two issues.
+          ...(decidedOn.status === 'none' && { uniqueKeys: [{ scope: REFERENCE_KEY, key: view.reference }] }),
+        },
       );
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {

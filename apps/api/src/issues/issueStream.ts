@@ -4,6 +4,12 @@ import { type ActorRef, EVENT_SCHEMA_VERSION, type IssueEvent, upcast, WORKFLOW_
 
 /** Each issue is one stream. Loading an issue reads its stream only, whatever the store holds. */
 export const streamIdOf = (issueId: string) => `issue-${issueId}`;
+export const issueIdOf = (streamId: string) => streamId.replace(/^issue-/, '');
+
+/** References are unique keys of their issue's stream, so an issue can be found by either. */
+export const REFERENCE_KEY = 'reference';
+const REFERENCE = /^[A-Z]{2,8}-\d{4}-\d{5,}$/;
+export const isReference = (idOrReference: string) => REFERENCE.test(idOrReference);
 
 /** What every stored issue event says about itself besides its data. */
 export interface IssueEventMetadata {

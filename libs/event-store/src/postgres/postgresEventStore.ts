@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { planAppend } from '../appendPlan';
 import { systemClock, type Clock } from '../clock';
-import { IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -19,6 +19,7 @@ import type {
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
 import { claimIdempotencyKey } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
+import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
 import { PostgresIdempotencyRows } from './postgresIdempotencyRows';
 import { PostgresListener } from './postgresListener';
@@ -40,7 +41,7 @@ export interface PostgresEventStoreOptions {
  * The production store (pg). Several processes may append at once: a stream's head row is
  * locked for the append, and the unique (stream, version) key is the final guard.
  */
-export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore {
+export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore {
   private readonly subscriptions: SubscriptionHub;
   private readonly listener: PostgresListener;
   private readonly idempotencyRows: PostgresIdempotencyRows;
@@ -103,6 +104,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     const recordedAt = this.clock.now().toISOString();
     const planned = planAppend(streamId, { version, lastHash: last_hash }, events, expectedVersion, recordedAt);
     if (planned.length === 0) return { nextVersion: version, events: [] };
+    for (const { scope, key } of options.uniqueKeys ?? []) await this.takeKey(client, scope, key, streamId);
 
     const inserted = await client
       .query<{ global_position: string; version: number }>(
@@ -189,6 +191,14 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     await this.idempotencyRows.release(scope, key, token);
   }
 
+  async streamOf(scope: string, key: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(`SELECT stream_id FROM ${this.table.uniqueKeys} WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+    ]);
+    return rows[0]?.stream_id;
+  }
+
   async next(name: string): Promise<number> {
     const { rows } = await this.pool.query<{ value: string }>(
       `INSERT INTO ${this.table.sequences} AS s (name, value) VALUES ($1, 1)
@@ -196,6 +206,15 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       [name],
     );
     return Number(rows[0].value);
+  }
+
+  /** Takes a unique key for the stream; a concurrent taker waits for this one's commit, then finds it taken. */
+  private async takeKey(client: PoolClient, scope: string, key: string, streamId: string): Promise<void> {
+    const { uniqueKeys } = this.table;
+    const taken = await client.query(`INSERT INTO ${uniqueKeys} (scope, key, stream_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [scope, key, streamId]);
+    if (taken.rowCount === 1) return;
+    const { rows } = await client.query<{ stream_id: string }>(`SELECT stream_id FROM ${uniqueKeys} WHERE scope = $1 AND key = $2`, [scope, key]);
+    if (rows[0]?.stream_id !== streamId) throw new DuplicateKeyError(scope, key);
   }
 
   /** A client for tests that need to hold a transaction open (see appendWith). */

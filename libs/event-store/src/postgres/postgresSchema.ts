@@ -39,6 +39,12 @@ CREATE TABLE IF NOT EXISTS "${schema}".idempotency_keys (
   completed_at    timestamptz,
   PRIMARY KEY (scope, key)
 );
+CREATE TABLE IF NOT EXISTS "${schema}".unique_keys (
+  scope     text NOT NULL,
+  key       text NOT NULL,
+  stream_id text NOT NULL,
+  PRIMARY KEY (scope, key)
+);
 CREATE TABLE IF NOT EXISTS "${schema}".sequences (
   name  text PRIMARY KEY,
   value bigint NOT NULL
@@ -57,6 +63,7 @@ export function tablesOf(schema: string) {
     streams: `"${schema}".streams`,
     idempotency: `"${schema}".idempotency_keys`,
     sequences: `"${schema}".sequences`,
+    uniqueKeys: `"${schema}".unique_keys`,
     channel: `event_store_${schema}`,
   };
 }

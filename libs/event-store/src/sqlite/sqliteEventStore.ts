@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { planAppend, type StreamHead } from '../appendPlan';
 import { systemClock, type Clock } from '../clock';
-import { IdempotencyClaimLostError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -21,6 +21,7 @@ import type {
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
 import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
+import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
 import { toStoredEvent } from './sqliteRows';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
@@ -38,7 +39,7 @@ export interface SqliteEventStoreOptions {
  * serialised by SQLite's write lock, so global positions commit in order and a checkpoint
  * is simply the last position read.
  */
-export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore {
+export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly statements: SqliteStatements;
@@ -60,6 +61,11 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
       const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null };
       const recordedAt = this.clock.now().toISOString();
       const planned = planAppend(streamId, head, events, expectedVersion, recordedAt);
+      for (const { scope, key } of options.uniqueKeys ?? []) {
+        if (this.statements.takeKey.run(scope, key, streamId).changes === 0 && this.statements.streamOf.get(scope, key)?.stream_id !== streamId) {
+          throw new DuplicateKeyError(scope, key);
+        }
+      }
       const stored: StoredEvent[] = planned.map((event) => {
         const { lastInsertRowid } = this.statements.insertEvent.run(
           event.id,
@@ -115,6 +121,10 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
 
   async release(scope: string, key: string, token: string): Promise<void> {
     this.statements.release.run(scope, key, token);
+  }
+
+  async streamOf(scope: string, key: string): Promise<string | undefined> {
+    return this.statements.streamOf.get(scope, key)?.stream_id;
   }
 
   async next(name: string): Promise<number> {

@@ -32,6 +32,12 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   completed_at    TEXT,
   PRIMARY KEY (scope, key)
 );
+CREATE TABLE IF NOT EXISTS unique_keys (
+  scope     TEXT NOT NULL,
+  key       TEXT NOT NULL,
+  stream_id TEXT NOT NULL,
+  PRIMARY KEY (scope, key)
+);
 CREATE TABLE IF NOT EXISTS sequences (
   name  TEXT PRIMARY KEY,
   value INTEGER NOT NULL

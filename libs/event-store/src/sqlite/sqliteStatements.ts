@@ -32,6 +32,8 @@ export function prepareStatements(db: Database.Database) {
       'UPDATE idempotency_keys SET response_status = ?, response_body = ?, completed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
     ),
     release: db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL'),
+    takeKey: db.prepare<[string, string, string]>('INSERT INTO unique_keys (scope, key, stream_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    streamOf: db.prepare<[string, string], { stream_id: string }>('SELECT stream_id FROM unique_keys WHERE scope = ? AND key = ?'),
     nextSequence: db.prepare<[string], { value: number }>(
       'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
     ),

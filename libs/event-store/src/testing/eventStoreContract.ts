@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
 import { hashEvent } from '../eventHash';
 import type { EventStoreAdapter } from '../eventStoreAdapter';
 import type { Checkpoint, GlobalEvent, NewEvent, StoredEvent } from '../eventStore.port';
@@ -302,6 +302,40 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
         store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, response } }),
       ).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect((await store.claim(claimOf(key))).kind).toBe('in-progress');
+    });
+  });
+
+  describe('unique keys', () => {
+    it('finds a stream by a key its append took', async () => {
+      const id = stream();
+      await store.append(id, [event()], 0, { uniqueKeys: [{ scope: 'reference', key: 'TROW-2026-00001' }] });
+      expect(await store.streamOf('reference', 'TROW-2026-00001')).toBe(id);
+      expect(await store.streamOf('reference', 'TROW-2026-00002')).toBeUndefined();
+      expect(await store.streamOf('another-scope', 'TROW-2026-00001')).toBeUndefined();
+    });
+
+    it('refuses a whole append whose key names another stream', async () => {
+      const [first, second] = [stream(), stream()];
+      const key = { scope: 'reference', key: 'TROW-2026-00007' };
+      await store.append(first, [event()], 0, { uniqueKeys: [key] });
+      await expect(store.append(second, [event()], 0, { uniqueKeys: [key] })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.readStream(second)).toEqual([]);
+      expect(await store.streamOf('reference', 'TROW-2026-00007')).toBe(first);
+    });
+
+    it('lets one of 10 concurrent appends to different streams take a key', async () => {
+      const key = { scope: 'reference', key: 'TROW-2026-00009' };
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(stream(), [event()], 0, { uniqueKeys: [key] })));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      results.filter((r) => r.status === 'rejected').forEach((r) => expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateKeyError));
+    });
+
+    it('lets a stream append again under a key it already holds', async () => {
+      const id = stream();
+      const key = { scope: 'reference', key: 'TROW-2026-00011' };
+      await store.append(id, [event()], 0, { uniqueKeys: [key] });
+      await store.append(id, [event()], 1, { uniqueKeys: [key] });
+      expect(await store.readStream(id)).toHaveLength(2);
     });
   });
 

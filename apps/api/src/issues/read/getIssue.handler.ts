@@ -7,17 +7,19 @@ import { toIssueView } from '../issueView';
 
 export class GetIssue {
   constructor(
-    readonly issueId: string,
+    readonly idOrReference: string,
     readonly actor: Actor,
   ) {}
 }
 
-/** One issue as it stands now: the fold of its own stream, for staff of its area. */
+/** One issue as it stands now, by id or reference: the fold of its own stream, for staff of its area. */
 @QueryHandler(GetIssue)
 export class GetIssueHandler implements IQueryHandler<GetIssue, Result<IssueView, CommandFailure>> {
   constructor(private readonly issues: IssueRepository) {}
 
-  async execute({ issueId, actor }: GetIssue): Promise<Result<IssueView, CommandFailure>> {
+  async execute({ idOrReference, actor }: GetIssue): Promise<Result<IssueView, CommandFailure>> {
+    const issueId = await this.issues.resolveId(idOrReference);
+    if (issueId === undefined) return err({ kind: 'not-found' });
     const issue = await this.issues.load(issueId);
     if (issue.status === 'none') return err({ kind: 'not-found' });
     if (!servesArea(actor, issue.areaId)) return err({ kind: 'forbidden', message: `you do not serve area ${issue.areaId}` });

@@ -14,7 +14,7 @@ import { GetIssue } from './getIssue.handler';
 export class IssuesController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  /** The issue as it stands, with the commands its status allows. */
+  /** The issue as it stands, by id or reference (TROW-2026-00042), with the commands its status allows. */
   @Get(':id')
   @Roles('areaManager', 'boardChair', 'officer', 'auditor')
   get(@Param('id') id: string, @RequestActor() actor: Actor): Promise<IssueView> {

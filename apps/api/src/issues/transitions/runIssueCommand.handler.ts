@@ -1,7 +1,7 @@
 import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock } from '@app/event-store';
-import { decide, type IssueCommand, type Result } from '@app/lifecycle';
+import { decide, err, type IssueCommand, type Result } from '@app/lifecycle';
 import { CLOCK } from '../../store/tokens';
 import type { CommandContext } from '../commandContext';
 import type { CommandFailure } from '../commandFailure';
@@ -11,7 +11,7 @@ import type { IssueView } from '../issueView.dto';
 /** Any command on an existing issue: what differs between them is the domain's business. */
 export class RunIssueCommand {
   constructor(
-    readonly issueId: string,
+    readonly idOrReference: string,
     readonly command: Exclude<IssueCommand, { type: 'log' }>,
     readonly expectedVersion: number,
     readonly occurredAt: string | undefined,
@@ -27,7 +27,9 @@ export class RunIssueCommandHandler implements ICommandHandler<RunIssueCommand, 
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ issueId, command, expectedVersion, occurredAt, context }: RunIssueCommand): Promise<Result<IssueView, CommandFailure>> {
+  async execute({ idOrReference, command, expectedVersion, occurredAt, context }: RunIssueCommand): Promise<Result<IssueView, CommandFailure>> {
+    const issueId = await this.issues.resolveId(idOrReference);
+    if (issueId === undefined) return err({ kind: 'not-found' });
     const state = await this.issues.load(issueId);
     const decided = decide(state, command, { actor: context.actor, now: this.clock.now(), occurredAt, expectedVersion });
     if (!decided.ok) return decided;
