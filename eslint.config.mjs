@@ -19,6 +19,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { console: 'readonly', module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['libs/event-store/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('event-store')] }] },
   },
