@@ -31,3 +31,19 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError';
   }
 }
+
+/** A checkpoint this store cannot have written: resuming from it would skip or repeat events. */
+export class InvalidCheckpointError extends Error {
+  constructor(readonly checkpoint: string) {
+    super(`invalid checkpoint ${JSON.stringify(checkpoint)}`);
+    this.name = 'InvalidCheckpointError';
+  }
+}
+
+/** Another process holds the store's write lock (SQLite): nothing was written; retry shortly. */
+export class StoreBusyError extends Error {
+  constructor(cause: unknown) {
+    super('the event store is busy with another writer; retry shortly', { cause });
+    this.name = 'StoreBusyError';
+  }
+}

@@ -83,17 +83,39 @@ export interface AppendOptions {
 }
 
 export type EventHandler = (event: GlobalEvent) => Promise<void> | void;
+/** A whole page at a time, in order: a projection applies it in one transaction. */
+export type PageHandler = (events: GlobalEvent[]) => Promise<void> | void;
 
 export interface SubscribeOptions {
   /** Deliver events after this checkpoint; from the beginning when absent. */
   readonly after?: Checkpoint | null;
-  /** Called once if the handler throws; the subscription then stops at the failed event. */
+  /**
+   * Called once when the subscription stops by itself: the handler threw (it stops at the
+   * failed event, or page, so it can resume there) or the checkpoint cannot be read.
+   */
   readonly onError?: (error: unknown) => void;
+  /** Called on every failed read of the store; the subscription retries with back-off. */
+  readonly onReadError?: (error: unknown, consecutiveFailures: number) => void;
+  /** Events read at a time (default 500). */
+  readonly pageSize?: number;
+}
+
+/** How a subscription is doing, for health checks and the projections' status. */
+export interface SubscriptionHealth {
+  readonly stopped: boolean;
+  /** The last read found fewer events than a page: it is following live. */
+  readonly caughtUp: boolean;
+  readonly consecutiveReadFailures: number;
+  /** Why the last read (or the handler) failed; null once a read succeeds. */
+  readonly lastError: string | null;
 }
 
 export interface Subscription {
   /** The checkpoint after the last event the handler finished. */
   readonly checkpoint: Checkpoint | null;
+  readonly health: SubscriptionHealth;
+  /** Resolves once the subscription has stopped, by `stop()` or by a failure. */
+  readonly done: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,5 +126,11 @@ export interface EventStore {
   readAll(options?: { readonly after?: Checkpoint | null; readonly limit?: number }): Promise<ReadAllPage>;
   /** A live subscription: catches up, then follows new events; never skips or repeats one. */
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** The same, handing over whole pages. */
+  subscribeToPages(handler: PageHandler, options?: SubscribeOptions): Subscription;
+  /** How many events a reader at this checkpoint has yet to read (its lag). */
+  countAfter(after: Checkpoint | null): Promise<number>;
+  /** The checkpoint after the last event a reader can read now (null: the store is empty): "from now on". */
+  headCheckpoint(): Promise<Checkpoint | null>;
   close(): Promise<void>;
 }

@@ -7,4 +7,5 @@ export * from './idempotency.port';
 export * from './sequence.port';
 export * from './uniqueKey.port';
 export * from './postgres/postgresEventStore';
+export { inTransaction } from './postgres/postgresTransaction';
 export * from './sqlite/sqliteEventStore';

@@ -1,6 +1,6 @@
 import { AppendSignal } from './appendSignal';
-import { type CatchUpSource, CatchUpSubscription } from './catchUpSubscription';
-import type { EventHandler, SubscribeOptions, Subscription } from './eventStore.port';
+import { type CatchUpSource, CatchUpSubscription, type Delivery } from './catchUpSubscription';
+import type { EventHandler, PageHandler, SubscribeOptions, Subscription } from './eventStore.port';
 
 /** An adapter's live subscriptions: started from its `readAll`, woken by its append signal. */
 export class SubscriptionHub {
@@ -13,13 +13,21 @@ export class SubscriptionHub {
   ) {}
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const source: CatchUpSource = { readAll: this.readAll, signal: this.signal, pollMs: this.pollMs };
-    const subscription = new CatchUpSubscription(source, handler, options, (stopped) => this.active.delete(stopped));
-    this.active.add(subscription);
-    return subscription;
+    return this.start({ each: handler }, options);
+  }
+
+  subscribeToPages(handler: PageHandler, options: SubscribeOptions = {}): Subscription {
+    return this.start({ pages: handler }, options);
   }
 
   async stopAll(): Promise<void> {
     await Promise.all([...this.active].map((subscription) => subscription.stop()));
+  }
+
+  private start(delivery: Delivery, options: SubscribeOptions): Subscription {
+    const source: CatchUpSource = { readAll: this.readAll, signal: this.signal, pollMs: this.pollMs };
+    const subscription = new CatchUpSubscription(source, delivery, options, (stopped) => this.active.delete(stopped));
+    this.active.add(subscription);
+    return subscription;
   }
 }

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { GlobalEvent } from '../eventStore.port';
 import { eventStoreContract } from '../testing/eventStoreContract';
@@ -56,6 +57,32 @@ describeWithPostgres('PostgresEventStore', () => {
       expect(seen.map((e) => e.type)).toEqual(['Slow', 'Fast']);
       expect(seen[0].globalPosition).toBeLessThan(seen[1].globalPosition);
     });
+  });
+
+  it('reads in transaction-id order as numbers, not as text, across a digit boundary', async () => {
+    const schema = scratchSchemaName('xid_order');
+    const store = await connect(schema);
+    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      // Rows as transactions 9 and 10 would have written them (as text, '10' sorts before '9').
+      for (const [xid, type] of [[9, 'ByNine'], [10, 'ByTen']] as const) {
+        await client.query(
+          `INSERT INTO "${schema}".events (transaction_id, event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+           VALUES ($1::text::xid8, $2, $3, 1, $4, '{}', '{}', '2026-11-23T12:00:00.000Z', NULL, 'h')`,
+          [xid, randomUUID(), `s-${xid}`, type],
+        );
+      }
+      const first = await store.readAll({ limit: 1 });
+      const second = await store.readAll({ after: first.checkpoint, limit: 10 });
+      expect([...first.events, ...second.events].map((e) => e.type)).toEqual(['ByNine', 'ByTen']);
+      expect(await store.headCheckpoint()).toBe(second.checkpoint);
+      expect(await store.countAfter(second.checkpoint)).toBe(0);
+    } finally {
+      await client.end();
+      await store.close();
+      await dropSchema(schema);
+    }
   });
 
   it('lets several processes start on a new schema at once and share it', async () => {

@@ -11,6 +11,7 @@ import type {
   ExpectedVersion,
   GlobalEvent,
   NewEvent,
+  PageHandler,
   ReadAllPage,
   StoredEvent,
   SubscribeOptions,
@@ -171,7 +172,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
+       ORDER BY ${this.table.events}.transaction_id, ${this.table.events}.global_position
        LIMIT $3`,
       [transactionId, position, options.limit ?? 1000],
     );
@@ -181,6 +182,30 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     return this.subscriptions.subscribe(handler, options);
+  }
+
+  subscribeToPages(handler: PageHandler, options: SubscribeOptions = {}): Subscription {
+    return this.subscriptions.subscribeToPages(handler, options);
+  }
+
+  /** The last row readers may read now, in their (transaction, position) order. */
+  async headCheckpoint(): Promise<Checkpoint | null> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY ${this.table.events}.transaction_id DESC, ${this.table.events}.global_position DESC LIMIT 1`,
+    );
+    return rows[0] ? checkpointOf(rows[0]) : null;
+  }
+
+  /** Counts committed events past the checkpoint, in the readers' (transaction, position) order. */
+  async countAfter(after: Checkpoint | null): Promise<number> {
+    const [transactionId, position] = parseCheckpoint(after);
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM ${this.table.events} WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+      [transactionId, position],
+    );
+    return Number(rows[0].count);
   }
 
   async claim(claim: IdempotencyClaim): Promise<ClaimResult> {

@@ -1,3 +1,4 @@
+import { InvalidCheckpointError } from '../errors';
 import type { Checkpoint, StoredEvent } from '../eventStore.port';
 
 /** An `events` row as pg returns it (bigint and xid8 as text). */
@@ -15,6 +16,11 @@ export interface EventRow {
   hash: string;
 }
 
+/**
+ * The columns readers select. `transaction_id` comes back as text (pg has no xid8 parser), under
+ * its own name: an ORDER BY must therefore name the table's column (`events.transaction_id`),
+ * or it would sort by the text and put transaction 10 before transaction 9.
+ */
 export const EVENT_COLUMNS =
   'global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash';
 
@@ -24,7 +30,7 @@ export const checkpointOf = (row: EventRow): Checkpoint => `${row.transaction_id
 export function parseCheckpoint(checkpoint: Checkpoint | null | undefined): [string, string] {
   if (!checkpoint) return ['0', '0'];
   const [transactionId, position] = checkpoint.split(':');
-  if (!/^\d+$/.test(transactionId ?? '') || !/^\d+$/.test(position ?? '')) throw new Error(`invalid checkpoint ${checkpoint}`);
+  if (!/^\d+$/.test(transactionId ?? '') || !/^\d+$/.test(position ?? '')) throw new InvalidCheckpointError(checkpoint);
   return [transactionId, position];
 }
 

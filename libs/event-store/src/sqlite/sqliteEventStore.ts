@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { planAppend, type StreamHead } from '../appendPlan';
 import { systemClock, type Clock } from '../clock';
-import { DuplicateKeyError, IdempotencyClaimLostError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError, StoreBusyError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -13,6 +13,7 @@ import type {
   ExpectedVersion,
   GlobalEvent,
   NewEvent,
+  PageHandler,
   ReadAllPage,
   StoredEvent,
   SubscribeOptions,
@@ -32,6 +33,8 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   readonly clock?: Clock;
   readonly pollMs?: number;
+  /** How long an append waits for another process's write lock before failing as busy (ms). */
+  readonly busyTimeoutMs?: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
     this.clock = options.clock ?? systemClock;
     this.statements = prepareStatements(this.db);
@@ -56,7 +60,9 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
-    const appended = this.db.transaction(() => {
+    // IMMEDIATE: the write lock is taken before the head is read, so another process on the
+    // file (the CLI, a projector) makes this wait or fail cleanly as busy, never read stale.
+    const appendInTransaction = this.db.transaction(() => {
       const row = this.statements.head.get(streamId);
       const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null };
       const recordedAt = this.clock.now().toISOString();
@@ -95,7 +101,14 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
         if (changes !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
       }
       return { nextVersion: last?.version ?? head.version, events: stored };
-    })();
+    });
+    let appended: AppendResult;
+    try {
+      appended = appendInTransaction.immediate();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreBusyError(error);
+      throw error;
+    }
     if (appended.events.length > 0) this.subscriptions.signal.notify();
     return appended;
   }
@@ -105,7 +118,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async readAll(options: { after?: Checkpoint | null; limit?: number } = {}): Promise<ReadAllPage> {
-    const after = options.after ? Number(options.after) : 0;
+    const after = positionOf(options.after);
     const rows = this.statements.readAll.all(after, options.limit ?? 1000);
     const events: GlobalEvent[] = rows.map((row) => ({ ...toStoredEvent(row), checkpoint: String(row.global_position) }));
     return { events, checkpoint: events.at(-1)?.checkpoint ?? options.after ?? null };
@@ -113,6 +126,19 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     return this.subscriptions.subscribe(handler, options);
+  }
+
+  subscribeToPages(handler: PageHandler, options: SubscribeOptions = {}): Subscription {
+    return this.subscriptions.subscribeToPages(handler, options);
+  }
+
+  async headCheckpoint(): Promise<Checkpoint | null> {
+    const head = this.statements.headPosition.get()!.position;
+    return head === null ? null : String(head);
+  }
+
+  async countAfter(after: Checkpoint | null): Promise<number> {
+    return this.statements.countAfter.get(positionOf(after))!.count;
   }
 
   async claim(claim: IdempotencyClaim): Promise<ClaimResult> {
@@ -152,4 +178,11 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     takeOver: async (scope, key, staleToken, token, now) =>
       this.statements.takeOver.run(token, now.toISOString(), scope, key, staleToken).changes === 1,
   };
+}
+
+/** SQLite's checkpoint is the last position read; anything else was not written by this store. */
+function positionOf(checkpoint: Checkpoint | null | undefined): number {
+  if (!checkpoint) return 0;
+  if (!/^\d+$/.test(checkpoint)) throw new InvalidCheckpointError(checkpoint);
+  return Number(checkpoint);
 }

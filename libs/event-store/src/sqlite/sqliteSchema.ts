@@ -48,4 +48,4 @@ CREATE TABLE IF NOT EXISTS sequences (
  * WAL with synchronous=FULL: every commit is fsynced to the WAL before the append returns,
  * so an acknowledged append survives kill -9 and power loss alike.
  */
-export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'];
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'];

@@ -19,6 +19,8 @@ export function prepareStatements(db: Database.Database) {
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
     ),
+    headPosition: db.prepare<[], { position: number | null }>('SELECT max(global_position) AS position FROM events'),
+    countAfter: db.prepare<[number], { count: number }>('SELECT count(*) AS count FROM events WHERE global_position > ?'),
     insertClaim: db.prepare(
       'INSERT INTO idempotency_keys (scope, key, request_hash, claim_token, claimed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -37,7 +39,7 @@ export function prepareStatements(db: Database.Database) {
     nextSequence: db.prepare<[string], { value: number }>(
       'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
     ),
-    };
+  };
 }
 
 export type SqliteStatements = ReturnType<typeof prepareStatements>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateKeyError, IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError, WrongExpectedVersionError } from '../errors';
 import { hashEvent } from '../eventHash';
 import type { EventStoreAdapter } from '../eventStoreAdapter';
 import type { Checkpoint, GlobalEvent, NewEvent, StoredEvent } from '../eventStore.port';
@@ -242,6 +242,66 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
       expect(handled).toEqual(['Fine']);
       const resumed = await store.readAll({ after: subscription.checkpoint, limit: 10 });
       expect(resumed.events.map((e) => e.type)).toEqual(['Poison', 'Later']);
+    });
+  });
+
+  describe('subscribeToPages and countAfter', () => {
+    it('hands over whole pages in order, each event once, and resumes after the last page', async () => {
+      for (let i = 0; i < 5; i++) await store.append(stream(), [event('P', { i }), event('P', { i })], 0);
+      const pages: GlobalEvent[][] = [];
+      const subscription = store.subscribeToPages((page) => void pages.push(page), { pageSize: 4 });
+      await until(() => pages.flat().length === 10, 'ten events');
+      expect(subscription.health).toMatchObject({ stopped: false, caughtUp: true, consecutiveReadFailures: 0, lastError: null });
+      await subscription.stop();
+      expect(pages.map((page) => page.length)).toEqual([4, 4, 2]);
+      expect(new Set(pages.flat().map((e) => e.id)).size).toBe(10);
+      expect(subscription.checkpoint).toBe(pages[2][1].checkpoint);
+    });
+
+    it('stops at a page its handler fails on, keeping the checkpoint before it', async () => {
+      await store.append(stream(), [event('A'), event('B'), event('C')], 0);
+      const errors: unknown[] = [];
+      const subscription = store.subscribeToPages(
+        (page) => {
+          if (page.some((e) => e.type === 'C')) throw new Error('cannot apply');
+        },
+        { pageSize: 2, onError: (error) => errors.push(error) },
+      );
+      await subscription.done;
+      expect(errors).toHaveLength(1);
+      const page = await store.readAll({ limit: 2 });
+      expect(subscription.checkpoint).toBe(page.checkpoint);
+      expect(subscription.health).toMatchObject({ stopped: true, lastError: 'cannot apply' });
+    });
+
+    it('counts the events a reader at a checkpoint has yet to read', async () => {
+      expect(await store.countAfter(null)).toBe(0);
+      await store.append(stream(), [event(), event(), event()], 0);
+      await store.append(stream(), [event()], 0);
+      expect(await store.countAfter(null)).toBe(4);
+      const first = await store.readAll({ limit: 1 });
+      expect(await store.countAfter(first.checkpoint)).toBe(3);
+      const all = await store.readAll({ limit: 10 });
+      expect(await store.countAfter(all.checkpoint)).toBe(0);
+    });
+
+    it('gives the head checkpoint, from which a reader sees only what comes next', async () => {
+      expect(await store.headCheckpoint()).toBeNull();
+      await store.append(stream(), [event('Old'), event('Old')], 0);
+      const head = await store.headCheckpoint();
+      expect(await store.countAfter(head)).toBe(0);
+      await store.append(stream(), [event('New')], 0);
+      expect((await store.readAll({ after: head })).events.map((e) => e.type)).toEqual(['New']);
+    });
+
+    it('refuses a checkpoint it never wrote, loudly, instead of stalling on it', async () => {
+      await store.append(stream(), [event()], 0);
+      await expect(store.readAll({ after: 'not-a-checkpoint' })).rejects.toThrow(InvalidCheckpointError);
+      const errors: unknown[] = [];
+      const subscription = store.subscribe(() => undefined, { after: 'not-a-checkpoint', onError: (error) => errors.push(error) });
+      await subscription.done;
+      expect(errors[0]).toBeInstanceOf(InvalidCheckpointError);
+      expect(subscription.health.stopped).toBe(true);
     });
   });
 
