@@ -1,30 +1,21 @@
 import type { IssueEvent, IssueLogged } from './issueEvents';
 import type { Issue, IssueState } from './issueState';
 import { NO_ISSUE } from './issueState';
-import type { IssueStatus, MachineStatus } from './issueStatus';
-import { canTake, statusAfter } from './machineQueries';
+import type { IssueStatus } from './issueStatus';
+import { statusAfterFact } from './machineQueries';
 
-/** A stored event that the machine does not allow where it stands: the history is corrupt. */
-export class IllegalEventError extends Error {
-  constructor(
-    readonly status: MachineStatus,
-    readonly eventType: string,
-    readonly version: number,
-  ) {
-    super(`event ${version} (${eventType}) is not allowed in status ${status}`);
-    this.name = 'IllegalEventError';
-  }
-}
-
-/** Fold one event into the state. The machine says whether it may happen and where it leads. */
+/**
+ * Fold one event into the state. Total: a recorded fact is applied even where the machine would
+ * not have allowed it (an imported or tampered history), leading where the machine says that
+ * event leads; `decide` keeps new events legal, and the auditors' verify judges old ones.
+ */
 export function evolve(state: IssueState, event: IssueEvent): Issue {
   const version = state.version + 1;
-  if (!canTake(state.status, event.type)) throw new IllegalEventError(state.status, event.type, version);
-  const status = statusAfter(state.status, event.type) as IssueStatus;
   if (event.type === 'IssueLogged') return loggedIssue(event, version);
-
-  // The machine only lets IssueLogged leave 'none', so from here the issue exists.
-  const issue = { ...(state as Issue), status, version, updatedAt: event.occurredAt };
+  const status = statusAfterFact(state.status, event.type) as IssueStatus;
+  // A stream whose IssueLogged is missing still folds: its details are simply unknown.
+  const before = state.status === 'none' ? unknownIssue(event.occurredAt) : state;
+  const issue: Issue = { ...before, status: status === ('none' as string) ? 'logged' : status, version, updatedAt: event.occurredAt };
   switch (event.type) {
     case 'IssueReferred':
       return { ...issue, serviceProvider: event.data.serviceProvider };
@@ -33,7 +24,8 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
     case 'OutcomeFedBack':
       return { ...issue, fedBackAt: event.occurredAt };
     case 'IssueReopened':
-      return { ...issue, outcome: null, resolvedAt: null, fedBackAt: null };
+      // The old timescale belonged to the old attempt: a reopened issue waits for a new one.
+      return { ...issue, outcome: null, resolvedAt: null, fedBackAt: null, dueBy: null };
     case 'OfficerAssigned':
       return { ...issue, officer: event.data.officer, dueBy: event.data.dueBy };
     case 'BoardReviewScheduled':
@@ -66,6 +58,17 @@ function loggedIssue(event: IssueLogged, version: number): Issue {
     resolvedAt: null,
     fedBackAt: null,
   };
+}
+
+function unknownIssue(at: string): Issue {
+  return loggedIssue(
+    {
+      type: 'IssueLogged',
+      occurredAt: at,
+      data: { reference: '', title: '', description: '', category: '', areaId: '', channel: 'online', location: null, personal: { raisedBy: { name: '' }, address: null } },
+    },
+    0,
+  );
 }
 
 /** The state of an issue is the fold of its events, from nothing. */

@@ -1,5 +1,5 @@
 import { allowedCommands } from './allowedCommands';
-import { evolve, foldIssue, IllegalEventError } from './evolve';
+import { evolve, foldIssue } from './evolve';
 import type { Issue } from './issueState';
 import { eventsOf, issueIn, NOW, sampleCommands } from './testing/fixtures';
 
@@ -61,10 +61,15 @@ describe('evolve: what the state of an issue knows', () => {
     expect(allowedCommands('logged')).toContain('refer');
   });
 
-  it('refuses to fold an event the machine does not allow there: the history is corrupt', () => {
-    const [, referred] = eventsOf(['refer']);
+  it('clears the old timescale on reopen, so the reopened issue is not overdue by it', () => {
+    expect(fold(['refer', 'assign', 'resolve', 'feed-back', 'reopen'])).toMatchObject({ status: 'logged', dueBy: null, officer: sampleCommands.assign.data.officer });
+  });
+
+  it('applies a recorded fact the machine would not allow there, where the machine says it leads', () => {
+    const [, referred, resolved] = eventsOf(['refer', 'resolve']);
     const withdrawn = foldIssue(issueIn('withdrawn'));
-    expect(() => evolve(withdrawn, referred)).toThrow(IllegalEventError);
-    expect(() => foldIssue([referred])).toThrow('event 1 (IssueReferred) is not allowed in status none');
+    expect(evolve(withdrawn, resolved)).toMatchObject({ status: 'resolved', outcome: sampleCommands.resolve.data.outcome, version: withdrawn.version + 1 });
+    expect(evolve(withdrawn, eventsOf(['notes'])[1])).toMatchObject({ status: 'withdrawn' });
+    expect(foldIssue([referred])).toMatchObject({ status: 'referred', version: 1, serviceProvider: sampleCommands.refer.data.serviceProvider });
   });
 });

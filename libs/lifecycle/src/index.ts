@@ -12,3 +12,5 @@ export * from './issueStatus';
 export * from './occurredAt';
 export * from './result';
 export * from './upcast';
+export * from './scorecard';
+export { statusAfterFact } from './machineQueries';
