@@ -27,6 +27,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('event-store')] }] },
   },
   {
+    files: ['libs/streams/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('streams')] }] },
+  },
+  {
+    files: ['libs/projections/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('projections')] }] },
+  },
+  {
     files: ['libs/lifecycle/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, pureDomain] }] },
   },

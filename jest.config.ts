@@ -4,6 +4,8 @@ import type { Config } from 'jest';
 const moduleNameMapper = {
   '^@app/lifecycle(|/.*)$': '<rootDir>/libs/lifecycle/src$1',
   '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+  '^@app/streams(|/.*)$': '<rootDir>/libs/streams/src$1',
+  '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
 };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

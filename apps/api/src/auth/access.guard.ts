@@ -1,10 +1,18 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../store/tokens';
 import { ACCESS, type Access } from './access.decorator';
 import { authenticate } from './authenticate';
 import type { AuthenticatedRequest } from './requestActor';
+
+const QUERY_TOKEN = 'accessTokenInQuery';
+
+/**
+ * This route also takes the bearer token as `?access_token=` (a browser's EventSource cannot
+ * send headers). Only routes marked so: elsewhere a token in a URL would end up in histories and logs.
+ */
+export const TokenInQuery = () => SetMetadata(QUERY_TOKEN, true);
 
 /** Authenticates every request and enforces the route's access rule; no rule, no entry. */
 @Injectable()
@@ -16,7 +24,7 @@ export class AccessGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = authenticate(request.headers.authorization, this.settings.jwtSecret);
+    const actor = authenticate(this.credentialsOf(request, context), this.settings.jwtSecret);
     request.actor = actor;
 
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
@@ -27,5 +35,15 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`role ${actor.role} may not do this; it needs one of: ${access.roles.join(', ')}`);
     }
     return true;
+  }
+
+  /** The Authorization header; on TokenInQuery routes without one, `?access_token=` checked exactly like it. */
+  private credentialsOf(request: AuthenticatedRequest, context: ExecutionContext): string | undefined {
+    const header = request.headers.authorization;
+    if (header !== undefined || !this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, [context.getHandler(), context.getClass()])) return header;
+    const token: unknown = request.query.access_token;
+    if (token === undefined) return undefined;
+    if (typeof token !== 'string') throw new UnauthorizedException('access_token must be given once');
+    return `Bearer ${token}`;
   }
 }

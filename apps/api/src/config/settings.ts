@@ -17,6 +17,12 @@ export interface Settings {
   readonly areas: readonly Area[];
   readonly intakeRateLimit: number;
   readonly logLevel: string;
+  /** Whether this process runs the projections (PROJECTIONS=on) or leaves them to projector processes. */
+  readonly projections: boolean;
+  /** How long a projection's lease lasts unrenewed: a standby takes over this long after its holder dies. */
+  readonly projectionLeaseMs: number;
+  /** Events per page while following live: each page is applied, with its checkpoint, in one transaction. */
+  readonly projectionPageSize: number;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -38,10 +44,18 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
 
   const port = integer('PORT', 3000, 0, 65535);
   const intakeRateLimit = integer('INTAKE_RATE_LIMIT', 30, 1, 1_000_000);
+  // Runners renew their leases every 500 ms: a shorter lease would lapse between renewals.
+  const projectionLeaseMs = integer('PROJECTION_LEASE_MS', 5_000, 1_000, 600_000);
+  const projectionPageSize = integer('PROJECTION_PAGE_SIZE', 1_000, 1, 10_000);
   const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
   if (!STORES.includes(eventStore)) problems.push(`EVENT_STORE must be one of ${STORES.join(', ')}, got ${env.EVENT_STORE}`);
   if (eventStore === 'postgres' && !env.DATABASE_URL) problems.push('DATABASE_URL is required when EVENT_STORE=postgres');
   if (eventStore === 'eventstoredb' && !env.EVENTSTORE_URL) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
+  const projections = (env.PROJECTIONS || 'on').toLowerCase();
+  if (!['on', 'off'].includes(projections)) problems.push(`PROJECTIONS must be on or off, got ${env.PROJECTIONS}`);
+  if (projections === 'off' && eventStore === 'sqlite') {
+    problems.push('PROJECTIONS=off needs a shared store (EVENT_STORE=postgres): on SQLite the API runs the projections itself');
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -65,5 +79,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     areas,
     intakeRateLimit,
     logLevel,
+    projections: projections !== 'off',
+    projectionLeaseMs,
+    projectionPageSize,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type Actor, actorRef } from '@app/lifecycle';
 import type { AuthenticatedRequest } from '../auth/requestActor';
-import type { EventProvenance } from './issueStream';
+import type { EventProvenance } from '@app/streams';
 
 /** An Idempotency-Key this request holds the claim on (see IdempotencyInterceptor). */
 export interface ClaimedKey {

@@ -5,15 +5,20 @@ import {
   HttpException,
   HttpStatus,
   NotFoundException,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
-import type { DecisionError, Result } from '@app/lifecycle';
+import type { DecisionError, Result, ScorecardDecisionError } from '@app/lifecycle';
 
 /** Why a command did not happen: the domain's reasons, and the few the application adds. */
 export type CommandFailure =
   | DecisionError
+  | ScorecardDecisionError
   | { readonly kind: 'unknown-area'; readonly areaId: string }
-  | { readonly kind: 'idempotency-conflict'; readonly message: string };
+  /** An area named by the path (not a body field, which is 'unknown-area'): nothing there to act on. */
+  | { readonly kind: 'no-such-area' }
+  | { readonly kind: 'idempotency-conflict'; readonly message: string }
+  | { readonly kind: 'store-busy' };
 
 /** The one place where a failed command becomes an HTTP answer. */
 export function toHttpException(failure: CommandFailure): HttpException {
@@ -24,15 +29,19 @@ export function toHttpException(failure: CommandFailure): HttpException {
       return new UnauthorizedException(failure.message);
     case 'forbidden':
       return new ForbiddenException(failure.message);
+    case 'no-such-area':
+      return new NotFoundException('no area with this id');
     case 'unknown-area':
       return new BadRequestException([`areaId must be one of the areas of GET /areas, got ${failure.areaId}`]);
     case 'invalid-occurred-at':
       return new BadRequestException([failure.message]);
+    case 'invalid-scorecard':
+      return new BadRequestException([...failure.problems]);
     case 'version-conflict':
       return new ConflictException({
         statusCode: HttpStatus.CONFLICT,
         error: 'Conflict',
-        message: `the issue is at version ${failure.currentVersion}, not ${failure.expectedVersion}: reload it and try again`,
+        message: `the ${'of' in failure ? "area's scorecard" : 'issue'} is at version ${failure.currentVersion}, not ${failure.expectedVersion}: reload it and try again`,
         currentVersion: failure.currentVersion,
       });
     case 'illegal-transition':
@@ -48,6 +57,8 @@ export function toHttpException(failure: CommandFailure): HttpException {
       );
     case 'idempotency-conflict':
       return new ConflictException(failure.message);
+    case 'store-busy':
+      return new ServiceUnavailableException('the event store is busy with another writer (a CLI or projector on the same file); nothing was recorded, retry shortly');
   }
 }
 

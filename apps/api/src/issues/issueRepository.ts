@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventStoreAdapter, IdempotencyClaimLostError, WrongExpectedVersionError } from '@app/event-store';
+import { type EventStoreAdapter, IdempotencyClaimLostError, StoreBusyError, WrongExpectedVersionError } from '@app/event-store';
 import { err, evolve, foldIssue, type Issue, type IssueEvent, type IssueState, ok, type Result } from '@app/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
 import { type CommandContext, provenanceOf } from './commandContext';
 import type { CommandFailure } from './commandFailure';
 import type { IssueView } from './issueView.dto';
 import { toIssueView } from './issueView';
-import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvent } from './issueStream';
+import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvent } from '@app/streams';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
 @Injectable()
@@ -58,6 +58,7 @@ export class IssueRepository {
       if (error instanceof IdempotencyClaimLostError) {
         return err({ kind: 'idempotency-conflict', message: 'another request with this Idempotency-Key took over; retry to get its answer' });
       }
+      if (error instanceof StoreBusyError) return err({ kind: 'store-busy' });
       throw error;
     }
     return ok(view);

@@ -5,11 +5,12 @@ import { LogIssueHandler } from './intake/logIssue.handler';
 import { ReferenceNumbers } from './intake/referenceNumbers';
 import { GetIssueHandler } from './read/getIssue.handler';
 import { IssuesController } from './read/issues.controller';
+import { ListIssuesHandler } from './read/listIssues.handler';
 import { IssueCommandsController } from './transitions/issueCommands.controller';
 import { RunIssueCommandHandler } from './transitions/runIssueCommand.handler';
 
 const commandHandlers = [LogIssueHandler, RunIssueCommandHandler];
-const queryHandlers = [GetIssueHandler];
+const queryHandlers = [GetIssueHandler, ListIssuesHandler];
 
 @Module({
   imports: [CqrsModule],

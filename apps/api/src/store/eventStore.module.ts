@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown, type DynamicModule } from '@nestjs/common';
 import { type Clock, type EventStoreAdapter, systemClock } from '@app/event-store';
 import type { Settings } from '../config/settings';
+import { AppMetrics } from '../operations/appMetrics';
+import { instrumentedEventStore } from '../operations/instrumentedEventStore';
 import { openEventStore } from './openEventStore';
 import { CLOCK, EVENT_STORE, SETTINGS } from './tokens';
 
@@ -16,7 +18,15 @@ export class EventStoreModule implements OnApplicationShutdown {
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: CLOCK, useValue: clock },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(settings, clock) },
+        {
+          provide: EVENT_STORE,
+          // Counted here, once, so every append and subscription of the app shows in GET /metrics.
+          inject: [{ token: AppMetrics, optional: true }],
+          useFactory: async (metrics?: AppMetrics) => {
+            const store = await openEventStore(settings, clock);
+            return metrics ? instrumentedEventStore(store, metrics) : store;
+          },
+        },
       ],
       exports: [SETTINGS, CLOCK, EVENT_STORE],
     };

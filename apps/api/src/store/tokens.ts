@@ -2,3 +2,5 @@
 export const EVENT_STORE = Symbol('EventStoreAdapter');
 export const CLOCK = Symbol('Clock');
 export const SETTINGS = Symbol('Settings');
+export const READ_MODELS = Symbol('ReadModelDb');
+export const PROJECTION_HOST = Symbol('ProjectionHost');

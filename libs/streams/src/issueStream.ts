@@ -5,6 +5,7 @@ import { type ActorRef, EVENT_SCHEMA_VERSION, type IssueEvent, upcast, WORKFLOW_
 /** Each issue is one stream. Loading an issue reads its stream only, whatever the store holds. */
 export const streamIdOf = (issueId: string) => `issue-${issueId}`;
 export const issueIdOf = (streamId: string) => streamId.replace(/^issue-/, '');
+export const isIssueStream = (streamId: string) => streamId.startsWith('issue-');
 
 /** References are unique keys of their issue's stream, so an issue can be found by either. */
 export const REFERENCE_KEY = 'reference';
@@ -30,16 +31,21 @@ export interface EventProvenance {
   readonly idempotencyKey?: string;
 }
 
-export function toNewEvent(event: IssueEvent, provenance: EventProvenance): NewEvent {
-  const metadata: IssueEventMetadata = {
+/** The metadata of an event of any stream (issue or area): one shape, built in one place. */
+export function eventMetadataOf(occurredAt: string, schemaVersion: number, provenance: EventProvenance): IssueEventMetadata {
+  return {
     actor: provenance.actor,
-    occurredAt: event.occurredAt,
+    occurredAt,
     correlationId: provenance.correlationId,
     causationId: provenance.causationId,
-    schemaVersion: EVENT_SCHEMA_VERSION[event.type],
+    schemaVersion,
     workflowVersion: WORKFLOW_VERSION,
     ...(provenance.idempotencyKey !== undefined && { idempotencyKey: provenance.idempotencyKey }),
   };
+}
+
+export function toNewEvent(event: IssueEvent, provenance: EventProvenance): NewEvent {
+  const metadata = eventMetadataOf(event.occurredAt, EVENT_SCHEMA_VERSION[event.type], provenance);
   return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } };
 }
 

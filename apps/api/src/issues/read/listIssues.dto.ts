@@ -1,0 +1,80 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { CHANNELS, ISSUE_STATUSES } from '@app/lifecycle';
+import { IsoDate } from '../commandBody.dto';
+import { IssueView } from '../issueView.dto';
+
+/** GET /issues: every filter is optional; they combine with AND. */
+export class ListIssuesQuery {
+  @IsOptional()
+  @IsIn(ISSUE_STATUSES)
+  status?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  areaId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  category?: string;
+
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: string;
+
+  /** Text in the title, description or reference (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  /** loggedAt on or after this instant (ISO 8601). */
+  @IsOptional()
+  @IsoDate()
+  from?: string;
+
+  /** loggedAt before this instant (ISO 8601). */
+  @IsOptional()
+  @IsoDate()
+  to?: string;
+
+  /** Only open issues whose dueBy day is over (true), as the KPIs count them. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  officer?: string;
+
+  /** newest (default: loggedAt, newest first) or nextDeadline (soonest dueBy first, none last). */
+  @IsOptional()
+  @IsIn(['newest', 'nextDeadline'])
+  sort?: 'newest' | 'nextDeadline';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+/** A page of the tracker. */
+export class IssueListView {
+  items: IssueView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The global position of the last event the tracker has applied. */
+  asOfPosition: number;
+}

@@ -1,0 +1,42 @@
+import { ForbiddenException, Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@app/event-store';
+import { type Actor, ALL_AREAS, servesArea } from '@app/lifecycle';
+import { listIssues, type ProjectionHost, type ReadModelDb } from '@app/projections';
+import { CLOCK, PROJECTION_HOST, READ_MODELS } from '../../store/tokens';
+import { toIssueView } from '../issueView';
+import type { IssueListView, ListIssuesQuery } from './listIssues.dto';
+
+export class ListIssues {
+  constructor(
+    readonly query: ListIssuesQuery,
+    readonly actor: Actor,
+  ) {}
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The tracker, for staff: only issues in the areas they serve. */
+@QueryHandler(ListIssues)
+export class ListIssuesHandler implements IQueryHandler<ListIssues, IssueListView> {
+  constructor(
+    @Inject(READ_MODELS) private readonly db: ReadModelDb,
+    @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ query, actor }: ListIssues): Promise<IssueListView> {
+    if (query.areaId && !servesArea(actor, query.areaId)) throw new ForbiddenException(`you do not serve area ${query.areaId}`);
+    const areas = actor.kind === 'staff' && actor.role !== 'admin' && !actor.areas.includes(ALL_AREAS) ? actor.areas : undefined;
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    // The position first: the rows read after it are at least that fresh.
+    const asOfPosition = await this.host.positionOf('issues');
+    const { rows, total } = await listIssues(
+      this.db,
+      { ...query, areas, overdue: query.overdue === 'true', page, pageSize },
+      this.clock.now(),
+    );
+    return { items: rows.map((row) => toIssueView(row.issueId, row.state)), total, page, pageSize, asOfPosition };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './issueStream';
+export * from './areaStream';
