@@ -1,0 +1,107 @@
+import type { GlobalEvent } from '@app/event-store';
+import { evolve, ISSUE_EVENT_TYPES, NO_ISSUE, type IssueEvent } from '@app/lifecycle';
+import { issueIdOf, isIssueStream, toIssueEvent } from '@app/streams';
+import type { Dialect } from '../db/readModelDb';
+import type { Projection, ProjectionTransaction } from '../projection';
+import { ISSUE_COUNTS_TABLE, IssueCountChanges, issueCountsTableDdl } from './issueCounts';
+import { ISSUE_COLUMNS, issueColumns, type IssueRow, issuesTableDdl } from './issueRow';
+
+export const ISSUES_TABLE = 'issues';
+
+/** Folds one more event into a tracker row (or into a first row, for IssueLogged). */
+export function applyToRow(row: IssueRow | undefined, issueId: string, event: IssueEvent): IssueRow {
+  const state = evolve(row?.state ?? NO_ISSUE, event);
+  const before = row ?? { issueId, firstResolvedAt: null, firstFedBackAt: null, reachedBoardReview: false, reachedRoundtable: false };
+  return {
+    ...before,
+    issueId,
+    state,
+    firstResolvedAt: before.firstResolvedAt ?? (event.type === 'IssueResolved' ? event.occurredAt : null),
+    firstFedBackAt: before.firstFedBackAt ?? (event.type === 'OutcomeFedBack' ? event.occurredAt : null),
+    reachedBoardReview: before.reachedBoardReview || state.status === 'boardReview',
+    reachedRoundtable: before.reachedRoundtable || state.status === 'roundtable',
+  };
+}
+
+const updates = ISSUE_COLUMNS.slice(1)
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
+
+/**
+ * The issue tracker (GET /issues) and the per-issue facts of the KPIs. A page's events are
+ * folded in memory, issue by issue, and each issue touched is written once per page.
+ */
+export const issuesProjection: Projection = {
+  name: 'issues',
+  handles: ISSUE_EVENT_TYPES,
+  tables: [
+    { name: ISSUES_TABLE, ddl: issuesTableDdl },
+    { name: ISSUE_COUNTS_TABLE, ddl: issueCountsTableDdl },
+  ],
+
+  async apply(events: readonly GlobalEvent[], tx: ProjectionTransaction): Promise<void> {
+    const table = tx.table(ISSUES_TABLE);
+    const pageEvents = eventsByIssue(events);
+    // An issue whose first event is in this page has no row yet: only the others are read.
+    const rows = await loadRows(
+      tx,
+      table,
+      [...pageEvents].filter(([, issueEvents]) => issueEvents[0].version > 1).map(([issueId]) => issueId),
+    );
+    const counts = new IssueCountChanges();
+    const folded: IssueRow[] = [];
+    for (const [issueId, issueEvents] of pageEvents) {
+      let row = rows.get(issueId);
+      for (const event of issueEvents) row = applyToRow(row, issueId, toIssueEvent(event));
+      folded.push(row!);
+      counts.replace(rows.get(issueId), row!);
+    }
+    await upsertRows(tx, table, folded);
+    // The KPIs' count aggregate, in the same transaction as the rows it counts.
+    await counts.write(tx, tx.table(ISSUE_COUNTS_TABLE));
+  },
+};
+
+/** The page's events of each issue, in order, issues in the order they first appear. */
+function eventsByIssue(events: readonly GlobalEvent[]): Map<string, GlobalEvent[]> {
+  const byIssue = new Map<string, GlobalEvent[]>();
+  for (const event of events) {
+    if (!isIssueStream(event.streamId)) continue;
+    const issueId = issueIdOf(event.streamId);
+    const issueEvents = byIssue.get(issueId);
+    if (issueEvents) issueEvents.push(event);
+    else byIssue.set(issueId, [event]);
+  }
+  return byIssue;
+}
+
+// PostgreSQL costs a round trip a statement, so there rows go up many to a statement; SQLite,
+// in the process, is quickest running one prepared statement a row.
+const ROWS_PER_UPSERT: Record<Dialect, number> = { postgres: 200, sqlite: 1 };
+
+async function upsertRows(tx: ProjectionTransaction, table: string, rows: readonly IssueRow[]): Promise<void> {
+  const size = ROWS_PER_UPSERT[tx.dialect];
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size);
+    const values = chunk.map((_, r) => `(${ISSUE_COLUMNS.map((_, c) => `$${r * ISSUE_COLUMNS.length + c + 1}`).join(', ')})`).join(', ');
+    await tx.run(`INSERT INTO ${table} (${ISSUE_COLUMNS.join(', ')}) VALUES ${values} ON CONFLICT (issue_id) DO UPDATE SET ${updates}`, chunk.flatMap((row) => issueColumns(row)));
+  }
+}
+
+const LOAD_CHUNK = 500;
+
+async function loadRows(tx: ProjectionTransaction, table: string, ids: readonly string[]): Promise<Map<string, IssueRow>> {
+  const rows = new Map<string, IssueRow>();
+  for (let start = 0; start < ids.length; start += LOAD_CHUNK) {
+    const chunk = ids.slice(start, start + LOAD_CHUNK);
+    const found = await tx.all<{ state: string }>(
+      `SELECT state FROM ${table} WHERE issue_id IN (${chunk.map((_, i) => `$${i + 1}`).join(', ')})`,
+      chunk,
+    );
+    for (const { state } of found) {
+      const row = JSON.parse(state) as IssueRow;
+      rows.set(row.issueId, row);
+    }
+  }
+  return rows;
+}

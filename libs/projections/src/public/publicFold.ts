@@ -1,0 +1,44 @@
+import type { IssueEvent, IssueStatus } from '@app/lifecycle';
+import { statusAfterFact } from '@app/lifecycle';
+import type { PublicIssueRow, PublicTimelineEntry } from './publicTables';
+
+export interface PublicStep {
+  readonly row: PublicIssueRow;
+  /** The timeline entry the event adds, if any. */
+  readonly entry: PublicTimelineEntry | null;
+}
+
+/**
+ * Folds one event into an issue's public row. Whitelisting, not blacklisting: it reads only
+ * the fields it names (the intake's public details, a resolution's outcome, a public note's
+ * text), so the resident's personal data, reasons, reports, referral notes, feedback messages
+ * and officers never reach the tables, whatever events gain later. The status comes from the
+ * lifecycle machine, as the issue's own fold takes it.
+ *
+ * Answers undefined for an event of an issue it has no row for (a stream without its
+ * IssueLogged): with no reference, nobody could look it up.
+ */
+export function foldPublic(row: PublicIssueRow | undefined, issueId: string, event: IssueEvent): PublicStep | undefined {
+  const at = event.occurredAt;
+  if (event.type === 'IssueLogged') {
+    const { reference, title, category, areaId } = event.data;
+    const status = statusAfterFact('none', event.type) as IssueStatus;
+    const timelineSize = row?.timelineSize ?? 0;
+    const logged: PublicIssueRow = { issueId, reference, title, category, areaId, status, loggedAt: at, resolvedAt: null, outcome: null, updatedAt: at, timelineSize };
+    return withEntry(logged, status, at, null);
+  }
+  if (!row) return undefined;
+  const status = statusAfterFact(row.status, event.type) as IssueStatus;
+  let next: PublicIssueRow = { ...row, status, updatedAt: at };
+  if (event.type === 'IssueResolved') next = { ...next, outcome: event.data.outcome, resolvedAt: at };
+  // The outcome belonged to the attempt the resident disputed: the reopened issue waits for a new one.
+  if (event.type === 'IssueReopened') next = { ...next, outcome: null, resolvedAt: null };
+  if (status !== row.status) return withEntry(next, status, at, null);
+  if (event.type === 'NoteAdded' && event.data.public === true) return withEntry(next, status, at, event.data.text);
+  return { row: next, entry: null };
+}
+
+function withEntry(row: PublicIssueRow, status: IssueStatus, at: string, note: string | null): PublicStep {
+  const entry: PublicTimelineEntry = { issueId: row.issueId, seq: row.timelineSize, status, at, note };
+  return { row: { ...row, timelineSize: row.timelineSize + 1 }, entry };
+}
