@@ -34,7 +34,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
 
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited at start-up: ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited at start-up (${child.exitCode ?? child.signalCode}): ${stderr}`);
     try {
       if ((await fetch(`${url}/areas`)).ok) break;
     } catch {

@@ -7,12 +7,25 @@ import { AccessGuard } from './auth/access.guard';
 import { AnonymousThrottlerGuard } from './auth/anonymousThrottler.guard';
 import type { Settings } from './config/settings';
 import { IssuesModule } from './issues/issues.module';
+import { KpisModule } from './kpis/kpis.module';
+import { withoutAccessToken } from './live/accessTokenRedaction';
+import { LiveModule } from './live/live.module';
+import type { LiveFeedOptions } from './live/liveFeedOptions';
+import { HealthModule } from './operations/health.module';
+import { MetricsModule } from './operations/metrics.module';
+import { PagesModule } from './pages/pages.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { PublicModule } from './public/public.module';
+import { ReadSideModule } from './read-side/readSide.module';
 import { ReferenceDataController } from './reference-data/referenceData.controller';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { EventStoreModule } from './store/eventStore.module';
 
 export interface AppOptions {
   /** Replaces the system clock (tests). */
   readonly clock?: Clock;
+  /** Live-feed heartbeat and slow-client limit (tests shorten them). */
+  readonly liveFeed?: Partial<LiveFeedOptions>;
 }
 
 @Module({})
@@ -22,14 +35,23 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: { level: settings.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+          pinoHttp: { level: settings.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: withoutAccessToken } },
         }),
         EventStoreModule.forRoot(settings, options.clock),
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: 60_000, limit: settings.intakeRateLimit }],
           errorMessage: `too many requests: anonymous clients may make ${settings.intakeRateLimit} a minute`,
         }),
+        ReadSideModule,
         IssuesModule,
+        KpisModule,
+        PagesModule,
+        ProjectionsModule,
+        PublicModule,
+        ScorecardsModule,
+        MetricsModule,
+        HealthModule,
+        LiveModule.forRoot(options.liveFeed),
       ],
       controllers: [ReferenceDataController],
       providers: [
