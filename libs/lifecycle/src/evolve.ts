@@ -24,8 +24,9 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
     case 'OutcomeFedBack':
       return { ...issue, fedBackAt: event.occurredAt };
     case 'IssueReopened':
-      // The old timescale belonged to the old attempt: a reopened issue waits for a new one.
-      return { ...issue, outcome: null, resolvedAt: null, fedBackAt: null, dueBy: null };
+      // The outcome belonged to the old attempt; the officer and their dueBy stay until reassigned
+      // (the contract's overdue: open issues whose dueBy has passed).
+      return { ...issue, outcome: null, resolvedAt: null, fedBackAt: null };
     case 'OfficerAssigned':
       return { ...issue, officer: event.data.officer, dueBy: event.data.dueBy };
     case 'BoardReviewScheduled':

@@ -61,8 +61,8 @@ describe('evolve: what the state of an issue knows', () => {
     expect(allowedCommands('logged')).toContain('refer');
   });
 
-  it('clears the old timescale on reopen, so the reopened issue is not overdue by it', () => {
-    expect(fold(['refer', 'assign', 'resolve', 'feed-back', 'reopen'])).toMatchObject({ status: 'logged', dueBy: null, officer: sampleCommands.assign.data.officer });
+  it('clears the outcome on reopen but keeps the officer and dueBy until reassigned (overdue counts by the last dueBy)', () => {
+    expect(fold(['refer', 'assign', 'resolve', 'feed-back', 'reopen'])).toMatchObject({ status: 'logged', dueBy: sampleCommands.assign.data.dueBy, officer: sampleCommands.assign.data.officer });
   });
 
   it('applies a recorded fact the machine would not allow there, where the machine says it leads', () => {
