@@ -35,6 +35,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('projections')] }] },
   },
   {
+    files: ['libs/audit/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('audit')] }] },
+  },
+  {
+    files: ['libs/personal-data/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('personal-data')] }] },
+  },
+  {
     files: ['libs/lifecycle/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, pureDomain] }] },
   },

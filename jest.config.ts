@@ -6,6 +6,8 @@ const moduleNameMapper = {
   '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
   '^@app/streams(|/.*)$': '<rootDir>/libs/streams/src$1',
   '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
+  '^@app/audit(|/.*)$': '<rootDir>/libs/audit/src$1',
+  '^@app/personal-data(|/.*)$': '<rootDir>/libs/personal-data/src$1',
 };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

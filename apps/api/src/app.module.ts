@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Clock } from '@app/event-store';
 import { AccessGuard } from './auth/access.guard';
+import { AuditModule } from './audit/audit.module';
 import { AnonymousThrottlerGuard } from './auth/anonymousThrottler.guard';
 import type { Settings } from './config/settings';
 import { IssuesModule } from './issues/issues.module';
@@ -44,6 +45,7 @@ export class AppModule {
         }),
         ReadSideModule,
         IssuesModule,
+        AuditModule,
         KpisModule,
         PagesModule,
         ProjectionsModule,

@@ -23,6 +23,8 @@ export interface Settings {
   readonly projectionLeaseMs: number;
   /** Events per page while following live: each page is applied, with its checkpoint, in one transaction. */
   readonly projectionPageSize: number;
+  /** AUDIT_SIGNING_KEY: an Ed25519 private key (PEM file) for anchors; else one generated into DATA_DIR. */
+  readonly auditSigningKeyFile?: string;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -82,5 +84,6 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     projections: projections !== 'off',
     projectionLeaseMs,
     projectionPageSize,
+    auditSigningKeyFile: env.AUDIT_SIGNING_KEY || undefined,
   };
 }

@@ -1,12 +1,13 @@
 import { Global, Inject, Module, type OnApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { AuditKeys } from '@app/audit';
 import { type Clock, type EventStoreAdapter, systemClock } from '@app/event-store';
 import type { Settings } from '../config/settings';
 import { AppMetrics } from '../operations/appMetrics';
 import { instrumentedEventStore } from '../operations/instrumentedEventStore';
 import { openEventStore } from './openEventStore';
-import { CLOCK, EVENT_STORE, SETTINGS } from './tokens';
+import { AUDIT_KEYS, CLOCK, EVENT_STORE, SETTINGS } from './tokens';
 
-/** Provides the settings, the clock and the event store adapter to the whole app. */
+/** Provides the settings, the clock, the audit keys and the event store adapter to the whole app. */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
@@ -19,6 +20,10 @@ export class EventStoreModule implements OnApplicationShutdown {
         { provide: SETTINGS, useValue: settings },
         { provide: CLOCK, useValue: clock },
         {
+          provide: AUDIT_KEYS,
+          useFactory: () => AuditKeys.load({ keyFile: settings.auditSigningKeyFile, dataDir: settings.dataDir }),
+        },
+        {
           provide: EVENT_STORE,
           // Counted here, once, so every append and subscription of the app shows in GET /metrics.
           inject: [{ token: AppMetrics, optional: true }],
@@ -28,7 +33,7 @@ export class EventStoreModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [SETTINGS, CLOCK, EVENT_STORE],
+      exports: [SETTINGS, CLOCK, EVENT_STORE, AUDIT_KEYS],
     };
   }
 

@@ -4,3 +4,4 @@ export const CLOCK = Symbol('Clock');
 export const SETTINGS = Symbol('Settings');
 export const READ_MODELS = Symbol('ReadModelDb');
 export const PROJECTION_HOST = Symbol('ProjectionHost');
+export const AUDIT_KEYS = Symbol('AuditKeys');
