@@ -80,6 +80,11 @@ export interface AppendOptions {
   readonly idempotency?: IdempotencyCompletion;
   /** Keys this append takes for its stream; one already taken fails the whole append. */
   readonly uniqueKeys?: readonly UniqueKey[];
+  /**
+   * Subjects whose personal-data keys this append destroys, in its transaction: an erasure is
+   * recorded and done together, or neither (see PersonalKeyStore).
+   */
+  readonly shredSubjects?: readonly string[];
 }
 
 export type EventHandler = (event: GlobalEvent) => Promise<void> | void;

@@ -16,6 +16,11 @@ export interface IdempotencyClaim {
   readonly now: Date;
   /** How long a claim holds before another request may take it over (its holder died). */
   readonly leaseMs: number;
+  /**
+   * Responses stored before this instant have expired: they are deleted (with claims taken
+   * before it and never completed) and the key is free again. Absent: nothing expires.
+   */
+  readonly expireBefore?: Date;
 }
 
 /** Idempotency keys live beside the events, so a response is stored in the append's transaction. */

@@ -9,6 +9,8 @@ export interface IdempotencyRows {
   find(scope: string, key: string): Promise<IdempotencyRow | undefined>;
   /** Replace a stale pending claim's token; false if it changed meanwhile. */
   takeOver(scope: string, key: string, staleToken: string, token: string, now: Date): Promise<boolean>;
+  /** Delete responses completed, and claims taken and never completed, before this instant. */
+  deleteExpired(before: Date): Promise<void>;
 }
 
 export interface IdempotencyRow {
@@ -21,6 +23,8 @@ export interface IdempotencyRow {
 const ATTEMPTS = 5;
 
 export async function claimIdempotencyKey(rows: IdempotencyRows, claim: IdempotencyClaim): Promise<ClaimResult> {
+  // Expired keys go before the claim looks: an expired response is never replayed.
+  if (claim.expireBefore) await rows.deleteExpired(claim.expireBefore);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const token = randomUUID();
     if (await rows.insertClaim(claim, token)) return { kind: 'claimed', token };

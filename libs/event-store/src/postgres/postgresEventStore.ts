@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
-import { planAppend } from '../appendPlan';
+import { headAfter, planAppend } from '../appendPlan';
+import type { AuditSource, AuditSourceProvider } from '../auditSource.port';
 import { systemClock, type Clock } from '../clock';
 import { DuplicateKeyError, IdempotencyClaimLostError, WrongExpectedVersionError } from '../errors';
 import type {
@@ -22,7 +23,10 @@ import { claimIdempotencyKey } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
 import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
+import { PostgresAuditSource } from './postgresAuditSource';
 import { PostgresIdempotencyRows } from './postgresIdempotencyRows';
+import type { PersonalKeyStore, SubjectKey, SubjectKeyRequest } from '../personalKeys.port';
+import { PostgresPersonalKeys, shredPostgresPersonalKeys } from './postgresPersonalKeys';
 import { PostgresListener } from './postgresListener';
 import { checkpointOf, EVENT_COLUMNS, type EventRow, parseCheckpoint, toStoredEvent } from './postgresRows';
 import { createSchema, type PostgresTables, tablesOf } from './postgresSchema';
@@ -35,6 +39,8 @@ export interface PostgresEventStoreOptions {
   readonly clock?: Clock;
   readonly pollMs?: number;
   readonly poolSize?: number;
+  /** The audit's secret for sealing stream heads (AuditKeys.deriveSecret('stream-head-seal')); unsealed without it. */
+  readonly headSealKey?: Buffer;
 }
 
 
@@ -42,8 +48,9 @@ export interface PostgresEventStoreOptions {
  * The production store (pg). Several processes may append at once: a stream's head row is
  * locked for the append, and the unique (stream, version) key is the final guard.
  */
-export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore {
+export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore, AuditSourceProvider, PersonalKeyStore {
   private readonly subscriptions: SubscriptionHub;
+  private readonly personalKeys: PostgresPersonalKeys;
   private readonly listener: PostgresListener;
   private readonly idempotencyRows: PostgresIdempotencyRows;
 
@@ -53,10 +60,12 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     connectionString: string,
     private readonly clock: Clock,
     pollMs: number,
+    private readonly headSealKey: Buffer | undefined,
   ) {
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), pollMs);
     this.listener = new PostgresListener(connectionString, table.channel, this.subscriptions.signal, pollMs);
     this.idempotencyRows = new PostgresIdempotencyRows(pool, table.idempotency);
+    this.personalKeys = new PostgresPersonalKeys(pool, table.personalKeys);
   }
 
   /** Connects, creates the schema if it is missing, and starts listening for appends. */
@@ -68,7 +77,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     try {
       await createSchema(pool, schema);
-      const store = new PostgresEventStore(pool, table, options.connectionString, options.clock ?? systemClock, pollMs);
+      const store = new PostgresEventStore(pool, table, options.connectionString, options.clock ?? systemClock, pollMs, options.headSealKey);
       await store.listener.start();
       return store;
     } catch (error) {
@@ -78,7 +87,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   }
 
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
-    return inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, expectedVersion, options));
+    const appended = await inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, expectedVersion, options));
+    // Outside the transaction, as VACUUM must be: the erased keys' dead rows are reclaimed.
+    if (options.shredSubjects?.length) await this.personalKeys.vacuum();
+    return appended;
   }
 
   /**
@@ -97,15 +109,16 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       // A head row to lock; a concurrent creator's row makes this wait, then do nothing.
       await client.query(`INSERT INTO ${streams} (stream_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [streamId]);
     }
-    const head = await client.query<{ version: number; last_hash: string | null }>(
-      `SELECT version, last_hash FROM ${streams} WHERE stream_id = $1 FOR UPDATE`,
+    const head = await client.query<{ version: number; last_hash: string | null; last_recorded_at: string | null }>(
+      `SELECT version, last_hash, last_recorded_at FROM ${streams} WHERE stream_id = $1 FOR UPDATE`,
       [streamId],
     );
-    const { version, last_hash } = head.rows[0] ?? { version: 0, last_hash: null };
-    const recordedAt = this.clock.now().toISOString();
-    const planned = planAppend(streamId, { version, lastHash: last_hash }, events, expectedVersion, recordedAt);
+    const { version, last_hash, last_recorded_at } = head.rows[0] ?? { version: 0, last_hash: null, last_recorded_at: null };
+    const planned = planAppend(streamId, { version, lastHash: last_hash, lastRecordedAt: last_recorded_at }, events, expectedVersion, this.clock.now());
     if (planned.length === 0) return { nextVersion: version, events: [] };
     for (const { scope, key } of options.uniqueKeys ?? []) await this.takeKey(client, scope, key, streamId);
+    // After the stream head's lock (taken above): every append locks in the same order.
+    if (options.shredSubjects?.length) await shredPostgresPersonalKeys(client, this.table.personalKeys, options.shredSubjects);
 
     const inserted = await client
       .query<{ global_position: string; version: number }>(
@@ -119,7 +132,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
           planned.map((e) => e.type),
           planned.map((e) => JSON.stringify(e.data)),
           planned.map((e) => JSON.stringify(e.metadata)),
-          planned.map(() => recordedAt),
+          planned.map((e) => e.recordedAt),
           planned.map((e) => e.prevHash),
           planned.map((e) => e.hash),
         ],
@@ -133,14 +146,22 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       });
     const positions = new Map(inserted.rows.map((row) => [row.version, Number(row.global_position)]));
     const last = planned[planned.length - 1];
-    await client.query(`UPDATE ${streams} SET version = $2, last_hash = $3 WHERE stream_id = $1`, [streamId, last.version, last.hash]);
+    const newHead = headAfter(streamId, planned, this.headSealKey)!;
+    await client.query(`UPDATE ${streams} SET version = $2, last_hash = $3, last_recorded_at = $4, seal = $5 WHERE stream_id = $1`, [
+      streamId,
+      newHead.version,
+      newHead.lastHash,
+      newHead.lastRecordedAt,
+      newHead.seal,
+    ]);
 
     const completion = options.idempotency;
     if (completion) {
       const completed = await client.query(
-        `UPDATE ${idempotency} SET response_status = $4, response_body = $5, completed_at = now()
+        `UPDATE ${idempotency} SET response_status = $4, response_body = $5, completed_at = $6
          WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
-        [completion.scope, completion.key, completion.claimToken, completion.response.status, JSON.stringify(completion.response.body)],
+        // completed_at by the store's clock, as claimed_at is: expiry compares the two with it.
+        [completion.scope, completion.key, completion.claimToken, completion.response.status, JSON.stringify(completion.response.body), last.recordedAt],
       );
       if (completed.rowCount !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
     }
@@ -224,6 +245,14 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     return rows[0]?.stream_id;
   }
 
+  async subjectKeyFor(request: SubjectKeyRequest): Promise<SubjectKey> {
+    return this.personalKeys.subjectKeyFor(request);
+  }
+
+  async subjectKeys(subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.personalKeys.subjectKeys(subjectIds);
+  }
+
   async next(name: string): Promise<number> {
     const { rows } = await this.pool.query<{ value: string }>(
       `INSERT INTO ${this.table.sequences} AS s (name, value) VALUES ($1, 1)
@@ -240,6 +269,11 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     if (taken.rowCount === 1) return;
     const { rows } = await client.query<{ stream_id: string }>(`SELECT stream_id FROM ${uniqueKeys} WHERE scope = $1 AND key = $2`, [scope, key]);
     if (rows[0]?.stream_id !== streamId) throw new DuplicateKeyError(scope, key);
+  }
+
+  /** The auditors' raw reads on this schema (heads with seals, unique keys, sequences). */
+  auditSource(): AuditSource {
+    return new PostgresAuditSource(this.pool, this.table);
   }
 
   /** A client for tests that need to hold a transaction open (see appendWith). */

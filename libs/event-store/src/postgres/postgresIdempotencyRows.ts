@@ -49,6 +49,10 @@ export class PostgresIdempotencyRows implements IdempotencyRows {
     return rowCount === 1;
   }
 
+  async deleteExpired(before: Date): Promise<void> {
+    await this.pool.query(`DELETE FROM ${this.table} WHERE completed_at < $1 OR (response_status IS NULL AND claimed_at < $1)`, [before]);
+  }
+
   async release(scope: string, key: string, token: string): Promise<void> {
     await this.pool.query(`DELETE FROM ${this.table} WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`, [
       scope,

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { inTransaction } from './postgresTransaction';
+import { personalKeysTableOf, postgresPersonalKeysSchema } from './postgresPersonalKeys';
 
 /**
  * The PostgreSQL store's tables. Each event row records the id of the transaction that wrote
@@ -9,10 +10,15 @@ import { inTransaction } from './postgresTransaction';
 export const postgresSchema = (schema: string) => `
 CREATE SCHEMA IF NOT EXISTS "${schema}";
 CREATE TABLE IF NOT EXISTS "${schema}".streams (
-  stream_id   text PRIMARY KEY,
-  version     integer NOT NULL,
-  last_hash   text
+  stream_id        text PRIMARY KEY,
+  version          integer NOT NULL,
+  last_hash        text,
+  last_recorded_at text,
+  seal             text
 );
+-- Head columns added after the first schemas were created: idempotent for those.
+ALTER TABLE "${schema}".streams ADD COLUMN IF NOT EXISTS last_recorded_at text;
+ALTER TABLE "${schema}".streams ADD COLUMN IF NOT EXISTS seal text;
 CREATE TABLE IF NOT EXISTS "${schema}".events (
   global_position bigserial PRIMARY KEY,
   transaction_id  xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -64,6 +70,7 @@ export function tablesOf(schema: string) {
     idempotency: `"${schema}".idempotency_keys`,
     sequences: `"${schema}".sequences`,
     uniqueKeys: `"${schema}".unique_keys`,
+    personalKeys: personalKeysTableOf(schema),
     channel: `event_store_${schema}`,
   };
 }
@@ -74,5 +81,6 @@ export async function createSchema(pool: Pool, schema: string): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     await client.query(postgresSchema(schema));
+    await client.query(postgresPersonalKeysSchema(schema));
   });
 }

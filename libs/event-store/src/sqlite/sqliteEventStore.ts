@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { planAppend, type StreamHead } from '../appendPlan';
+import { headAfter, planAppend, type StreamHead } from '../appendPlan';
+import type { AuditSource, AuditSourceProvider } from '../auditSource.port';
 import { systemClock, type Clock } from '../clock';
 import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError, StoreBusyError } from '../errors';
 import type {
@@ -25,8 +26,12 @@ import type { SequenceStore } from '../sequence.port';
 import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
 import { toStoredEvent } from './sqliteRows';
+import { SqliteAuditSource } from './sqliteAuditSource';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
+import { addStreamHeadColumns } from './sqliteStreamHeadColumns';
 import { prepareStatements, type SqliteStatements } from './sqliteStatements';
+import type { PersonalKeyStore, SubjectKey, SubjectKeyRequest } from '../personalKeys.port';
+import { checkpointAfterShredding, shredSqlitePersonalKeys, SqlitePersonalKeys } from './sqlitePersonalKeys';
 
 export interface SqliteEventStoreOptions {
   /** The database file (its folder is created if missing), or ':memory:'. */
@@ -35,6 +40,8 @@ export interface SqliteEventStoreOptions {
   readonly pollMs?: number;
   /** How long an append waits for another process's write lock before failing as busy (ms). */
   readonly busyTimeoutMs?: number;
+  /** The audit's secret for sealing stream heads (AuditKeys.deriveSecret('stream-head-seal')); unsealed without it. */
+  readonly headSealKey?: Buffer;
 }
 
 /**
@@ -42,11 +49,13 @@ export interface SqliteEventStoreOptions {
  * serialised by SQLite's write lock, so global positions commit in order and a checkpoint
  * is simply the last position read.
  */
-export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore {
+export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore, AuditSourceProvider, PersonalKeyStore {
   private readonly db: Database.Database;
+  private readonly personalKeys: SqlitePersonalKeys;
   private readonly clock: Clock;
   private readonly statements: SqliteStatements;
   private readonly subscriptions: SubscriptionHub;
+  private readonly headSealKey: Buffer | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -54,8 +63,11 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
+    addStreamHeadColumns(this.db);
+    this.headSealKey = options.headSealKey;
     this.clock = options.clock ?? systemClock;
     this.statements = prepareStatements(this.db);
+    this.personalKeys = new SqlitePersonalKeys(this.db);
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), options.pollMs ?? 1000);
   }
 
@@ -64,14 +76,16 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     // file (the CLI, a projector) makes this wait or fail cleanly as busy, never read stale.
     const appendInTransaction = this.db.transaction(() => {
       const row = this.statements.head.get(streamId);
-      const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null };
-      const recordedAt = this.clock.now().toISOString();
-      const planned = planAppend(streamId, head, events, expectedVersion, recordedAt);
+      const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null, lastRecordedAt: row?.last_recorded_at ?? null };
+      const now = this.clock.now();
+      const planned = planAppend(streamId, head, events, expectedVersion, now);
       for (const { scope, key } of options.uniqueKeys ?? []) {
         if (this.statements.takeKey.run(scope, key, streamId).changes === 0 && this.statements.streamOf.get(scope, key)?.stream_id !== streamId) {
           throw new DuplicateKeyError(scope, key);
         }
       }
+      // In the append's transaction: the erasure is recorded and done together, or neither.
+      if (options.shredSubjects?.length) shredSqlitePersonalKeys(this.db, options.shredSubjects);
       const stored: StoredEvent[] = planned.map((event) => {
         const { lastInsertRowid } = this.statements.insertEvent.run(
           event.id,
@@ -80,20 +94,21 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
           event.type,
           JSON.stringify(event.data),
           JSON.stringify(event.metadata),
-          recordedAt,
+          event.recordedAt,
           event.prevHash,
           event.hash,
         );
         return { ...event, globalPosition: Number(lastInsertRowid) };
       });
       const last = planned.at(-1);
-      if (last) this.statements.upsertHead.run(streamId, last.version, last.hash);
+      const newHead = headAfter(streamId, planned, this.headSealKey);
+      if (newHead) this.statements.upsertHead.run(streamId, newHead.version, newHead.lastHash, newHead.lastRecordedAt, newHead.seal);
       const completion = options.idempotency;
       if (completion) {
         const { changes } = this.statements.complete.run(
           completion.response.status,
           JSON.stringify(completion.response.body),
-          recordedAt,
+          now.toISOString(),
           completion.scope,
           completion.key,
           completion.claimToken,
@@ -110,6 +125,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
       throw error;
     }
     if (appended.events.length > 0) this.subscriptions.signal.notify();
+    if (options.shredSubjects?.length) checkpointAfterShredding(this.db);
     return appended;
   }
 
@@ -153,8 +169,21 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     return this.statements.streamOf.get(scope, key)?.stream_id;
   }
 
+  async subjectKeyFor(request: SubjectKeyRequest): Promise<SubjectKey> {
+    return this.personalKeys.subjectKeyFor(request);
+  }
+
+  async subjectKeys(subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.personalKeys.subjectKeys(subjectIds);
+  }
+
   async next(name: string): Promise<number> {
     return this.statements.nextSequence.get(name)!.value;
+  }
+
+  /** The auditors' raw reads on this file (heads with seals, unique keys, sequences). */
+  auditSource(): AuditSource {
+    return new SqliteAuditSource(this.db);
   }
 
   async close(): Promise<void> {
@@ -177,6 +206,9 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     },
     takeOver: async (scope, key, staleToken, token, now) =>
       this.statements.takeOver.run(token, now.toISOString(), scope, key, staleToken).changes === 1,
+    deleteExpired: async (before) => {
+      this.statements.deleteExpiredKeys.run(before.toISOString(), before.toISOString());
+    },
   };
 }
 

@@ -4,9 +4,11 @@
  */
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS streams (
-  stream_id   TEXT PRIMARY KEY,
-  version     INTEGER NOT NULL,
-  last_hash   TEXT
+  stream_id        TEXT PRIMARY KEY,
+  version          INTEGER NOT NULL,
+  last_hash        TEXT,
+  last_recorded_at TEXT,
+  seal             TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
   global_position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS sequences (
 
 /**
  * WAL with synchronous=FULL: every commit is fsynced to the WAL before the append returns,
- * so an acknowledged append survives kill -9 and power loss alike.
+ * so an acknowledged append survives kill -9 and power loss alike. secure_delete: a deleted
+ * row (an erased resident's key, an expired idempotent response) is overwritten with zeros.
  */
-export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'];
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'secure_delete = ON'];

@@ -6,9 +6,13 @@ const EVENT_COLUMNS = 'global_position, event_id, stream_id, version, type, data
 /** Every statement the adapter runs, prepared once when the store opens. */
 export function prepareStatements(db: Database.Database) {
   return {
-    head: db.prepare<[string], { version: number; last_hash: string | null }>('SELECT version, last_hash FROM streams WHERE stream_id = ?'),
-    upsertHead: db.prepare<[string, number, string | null]>(
-      'INSERT INTO streams (stream_id, version, last_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash',
+    head: db.prepare<[string], { version: number; last_hash: string | null; last_recorded_at: string | null }>(
+      'SELECT version, last_hash, last_recorded_at FROM streams WHERE stream_id = ?',
+    ),
+    upsertHead: db.prepare<[string, number, string | null, string, string | null]>(
+      `INSERT INTO streams (stream_id, version, last_hash, last_recorded_at, seal) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash,
+         last_recorded_at = excluded.last_recorded_at, seal = excluded.seal`,
     ),
     insertEvent: db.prepare(
       'INSERT INTO events (event_id, stream_id, version, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -34,6 +38,9 @@ export function prepareStatements(db: Database.Database) {
       'UPDATE idempotency_keys SET response_status = ?, response_body = ?, completed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
     ),
     release: db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL'),
+    deleteExpiredKeys: db.prepare<[string, string]>(
+      'DELETE FROM idempotency_keys WHERE completed_at < ? OR (response_status IS NULL AND claimed_at < ?)',
+    ),
     takeKey: db.prepare<[string, string, string]>('INSERT INTO unique_keys (scope, key, stream_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     streamOf: db.prepare<[string, string], { stream_id: string }>('SELECT stream_id FROM unique_keys WHERE scope = ? AND key = ?'),
     nextSequence: db.prepare<[string], { value: number }>(
