@@ -13,6 +13,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   withdraw: ['areaManager'],
   assign: ['areaManager', 'boardChair'],
   notes: ['areaManager', 'boardChair', 'officer'],
+  // No role but admin (who may do anything): erasure is the data controller's decision.
+  'erase-personal-data': [],
 };
 
 export type AuthorizationError =

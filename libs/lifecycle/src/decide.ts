@@ -7,6 +7,7 @@ import type { IssueState } from './issueState';
 import type { MachineStatus } from './issueStatus';
 import { canTake } from './machineQueries';
 import { resolveOccurredAt, type OccurredAtError } from './occurredAt';
+import { isErasedPersonalData } from './personalData';
 import { err, ok, type Result } from './result';
 
 export interface DecisionContext {
@@ -67,11 +68,14 @@ export function decide(
   });
   if (!occurredAt.ok) return occurredAt;
 
-  return ok([factOf(command, occurredAt.value)]);
+  // Erasing twice destroys nothing more: the second is answered without a new event.
+  if (command.type === 'erase-personal-data' && state.status !== 'none' && isErasedPersonalData(state.personal)) return ok([]);
+
+  return ok([factOf(command, occurredAt.value, state)]);
 }
 
 /** The fact a command records, copied field by field so nothing unexpected is ever stored. */
-function factOf(command: IssueCommand, occurredAt: string): IssueEvent {
+function factOf(command: IssueCommand, occurredAt: string, state: IssueState): IssueEvent {
   switch (command.type) {
     case 'log': {
       const { reference, title, description, category, areaId, channel, location, raisedBy } = command.data;
@@ -86,6 +90,8 @@ function factOf(command: IssueCommand, occurredAt: string): IssueEvent {
           areaId,
           channel,
           location: location ? { lat: location.lat, lng: location.lng } : null,
+          // The write path seals `personal` under the resident's key and names the subject.
+          subjectId: null,
           personal: {
             raisedBy: {
               name: raisedBy.name,
@@ -115,5 +121,7 @@ function factOf(command: IssueCommand, occurredAt: string): IssueEvent {
       return { type: 'OfficerAssigned', occurredAt, data: { officer: command.data.officer, dueBy: command.data.dueBy } };
     case 'notes':
       return { type: 'NoteAdded', occurredAt, data: { text: command.data.text, public: command.data.public } };
+    case 'erase-personal-data':
+      return { type: 'PersonalDataErased', occurredAt, data: { subjectId: state.status === 'none' ? null : state.subjectId } };
   }
 }

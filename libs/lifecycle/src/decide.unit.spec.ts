@@ -50,6 +50,7 @@ describe('decide: the lifecycle', () => {
             areaId: AREA,
             channel: 'phone',
             location: { lat: 51.319, lng: -2.208 },
+            subjectId: null,
             personal: { raisedBy: { name: 'Ada Resident', email: 'ada@example.org' }, address: '12 Castle Street' },
           },
         },

@@ -1,4 +1,5 @@
 import type { IssueEvent, IssueLogged } from './issueEvents';
+import { ERASED_PERSONAL_DATA } from './personalData';
 import type { Issue, IssueState } from './issueState';
 import { NO_ISSUE } from './issueState';
 import type { IssueStatus } from './issueStatus';
@@ -29,6 +30,9 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
       return { ...issue, outcome: null, resolvedAt: null, fedBackAt: null };
     case 'OfficerAssigned':
       return { ...issue, officer: event.data.officer, dueBy: event.data.dueBy };
+    case 'PersonalDataErased':
+      // The state forgets the resident too, so a v1 issue (plaintext, no key) reads as erased.
+      return { ...issue, personal: ERASED_PERSONAL_DATA };
     case 'BoardReviewScheduled':
     case 'RoundtableConvened':
     case 'IssueWithdrawn':
@@ -38,7 +42,7 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
 }
 
 function loggedIssue(event: IssueLogged, version: number): Issue {
-  const { reference, title, description, category, areaId, channel, location, personal } = event.data;
+  const { reference, title, description, category, areaId, channel, location, personal, subjectId } = event.data;
   return {
     status: 'logged',
     version,
@@ -50,6 +54,7 @@ function loggedIssue(event: IssueLogged, version: number): Issue {
     channel,
     location,
     personal,
+    subjectId,
     serviceProvider: null,
     officer: null,
     dueBy: null,
@@ -66,7 +71,7 @@ function unknownIssue(at: string): Issue {
     {
       type: 'IssueLogged',
       occurredAt: at,
-      data: { reference: '', title: '', description: '', category: '', areaId: '', channel: 'online', location: null, personal: { raisedBy: { name: '' }, address: null } },
+      data: { reference: '', title: '', description: '', category: '', areaId: '', channel: 'online', location: null, subjectId: null, personal: { raisedBy: { name: '' }, address: null } },
     },
     0,
   );

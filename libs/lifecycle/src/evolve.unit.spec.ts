@@ -18,6 +18,7 @@ describe('evolve: what the state of an issue knows', () => {
       channel: 'phone',
       location: { lat: 51.319, lng: -2.208 },
       personal: { raisedBy: { name: 'Ada Resident', email: 'ada@example.org' }, address: '12 Castle Street' },
+      subjectId: null,
       serviceProvider: null,
       officer: null,
       dueBy: null,

@@ -39,7 +39,9 @@ export type IssueCommand =
   | { readonly type: 'reopen'; readonly data: { readonly reason: string } }
   | { readonly type: 'withdraw'; readonly data: { readonly reason: string } }
   | { readonly type: 'assign'; readonly data: { readonly officer: string; readonly dueBy: string } }
-  | { readonly type: 'notes'; readonly data: { readonly text: string; readonly public: boolean } };
+  | { readonly type: 'notes'; readonly data: { readonly text: string; readonly public: boolean } }
+  /** Destroy the resident's key (admin). Not a workflow step: never in an issue's allowedCommands. */
+  | { readonly type: 'erase-personal-data'; readonly data: Record<string, never> };
 
 export type CommandName = IssueCommand['type'];
 

@@ -1,5 +1,6 @@
 import type { Channel } from './channel';
 import type { CommandName, GeoPoint, IssueDetails, RaisedBy } from './issueCommands';
+import type { StoredPersonalData } from './personalData';
 
 /**
  * The event catalog: facts in the past tense. `occurredAt` is when it really happened
@@ -17,11 +18,17 @@ export interface PersonalData {
   readonly address: string | null;
 }
 
+/**
+ * v2: `personal` is sealed under the key of the resident `subjectId` names (the write path seals
+ * it before the event is hashed); v1 events, upcast, carry it in plaintext with `subjectId: null`.
+ * `decide` produces it unsealed; nothing stores it so.
+ */
 export type IssueLogged = Fact<
   'IssueLogged',
   IssueDetails & {
     readonly location: GeoPoint | null;
-    readonly personal: PersonalData;
+    readonly subjectId: string | null;
+    readonly personal: StoredPersonalData;
   }
 >;
 export type IssueReferred = Fact<'IssueReferred', { readonly serviceProvider: string; readonly note: string | null }>;
@@ -33,6 +40,8 @@ export type IssueReopened = Fact<'IssueReopened', { readonly reason: string }>;
 export type IssueWithdrawn = Fact<'IssueWithdrawn', { readonly reason: string }>;
 export type OfficerAssigned = Fact<'OfficerAssigned', { readonly officer: string; readonly dueBy: string }>;
 export type NoteAdded = Fact<'NoteAdded', { readonly text: string; readonly public: boolean }>;
+/** The resident's key was destroyed with this event (subjectId null: a v1 issue, sealed under no key). */
+export type PersonalDataErased = Fact<'PersonalDataErased', { readonly subjectId: string | null }>;
 
 export type IssueEvent =
   | IssueLogged
@@ -44,7 +53,8 @@ export type IssueEvent =
   | IssueReopened
   | IssueWithdrawn
   | OfficerAssigned
-  | NoteAdded;
+  | NoteAdded
+  | PersonalDataErased;
 
 export type IssueEventType = IssueEvent['type'];
 
@@ -60,6 +70,7 @@ export const EVENT_OF_COMMAND = {
   withdraw: 'IssueWithdrawn',
   assign: 'OfficerAssigned',
   notes: 'NoteAdded',
+  'erase-personal-data': 'PersonalDataErased',
 } as const satisfies Record<CommandName, IssueEventType>;
 
 export const ISSUE_EVENT_TYPES = Object.values(EVENT_OF_COMMAND) as readonly IssueEventType[];
@@ -69,7 +80,8 @@ export const ISSUE_EVENT_TYPES = Object.values(EVENT_OF_COMMAND) as readonly Iss
  * changes shape, and add an upcaster for the old version in `upcast.ts`.
  */
 export const EVENT_SCHEMA_VERSION: Record<IssueEventType, number> = {
-  IssueLogged: 1,
+  // 2: personal data sealed per resident, with its subjectId (upcast.ts reads v1).
+  IssueLogged: 2,
   IssueReferred: 1,
   BoardReviewScheduled: 1,
   RoundtableConvened: 1,
@@ -79,6 +91,7 @@ export const EVENT_SCHEMA_VERSION: Record<IssueEventType, number> = {
   IssueWithdrawn: 1,
   OfficerAssigned: 1,
   NoteAdded: 1,
+  PersonalDataErased: 1,
 };
 
 /**

@@ -13,6 +13,8 @@ import type { IssueStatus } from './issueStatus';
 type MachineEvent = { type: IssueEventType };
 
 const stay = (status: IssueStatus) => ({ target: status });
+/** Erasing the resident's personal data keeps the status, whatever it is (withdrawn included). */
+const erasable = (status: IssueStatus) => ({ PersonalDataErased: stay(status) });
 
 export const issueMachine = setup({
   types: { events: {} as MachineEvent },
@@ -30,6 +32,7 @@ export const issueMachine = setup({
         IssueWithdrawn: 'withdrawn',
         OfficerAssigned: stay('logged'),
         NoteAdded: stay('logged'),
+        ...erasable('logged'),
       },
     },
     referred: {
@@ -39,6 +42,7 @@ export const issueMachine = setup({
         IssueWithdrawn: 'withdrawn',
         OfficerAssigned: stay('referred'),
         NoteAdded: stay('referred'),
+        ...erasable('referred'),
       },
     },
     boardReview: {
@@ -49,6 +53,7 @@ export const issueMachine = setup({
         IssueWithdrawn: 'withdrawn',
         OfficerAssigned: stay('boardReview'),
         NoteAdded: stay('boardReview'),
+        ...erasable('boardReview'),
       },
     },
     roundtable: {
@@ -57,20 +62,23 @@ export const issueMachine = setup({
         IssueWithdrawn: 'withdrawn',
         OfficerAssigned: stay('roundtable'),
         NoteAdded: stay('roundtable'),
+        ...erasable('roundtable'),
       },
     },
     resolved: {
       on: {
         OutcomeFedBack: 'fedBack',
         NoteAdded: stay('resolved'),
+        ...erasable('resolved'),
       },
     },
     fedBack: {
       on: {
         IssueReopened: 'logged',
         NoteAdded: stay('fedBack'),
+        ...erasable('fedBack'),
       },
     },
-    withdrawn: { type: 'final' },
+    withdrawn: { type: 'final', on: { ...erasable('withdrawn') } },
   },
 });

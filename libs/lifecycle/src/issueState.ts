@@ -1,5 +1,5 @@
 import type { GeoPoint, IssueDetails } from './issueCommands';
-import type { PersonalData } from './issueEvents';
+import type { IssuePersonalData } from './personalData';
 import type { IssueStatus } from './issueStatus';
 
 /** Before its first event an issue does not exist. */
@@ -14,7 +14,10 @@ export interface Issue extends IssueDetails {
   /** The number of events in the stream. */
   readonly version: number;
   readonly location: GeoPoint | null;
-  readonly personal: PersonalData;
+  /** Sealed (v2), plaintext (v1 events) or erased: opaque to the domain, revealed at the edge. */
+  readonly personal: IssuePersonalData;
+  /** The resident whose key seals `personal`; null for v1 issues. */
+  readonly subjectId: string | null;
   readonly serviceProvider: string | null;
   readonly officer: string | null;
   readonly dueBy: string | null;

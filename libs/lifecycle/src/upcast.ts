@@ -19,10 +19,13 @@ export class UnknownEventError extends Error {
 type Upcaster = (data: unknown) => unknown;
 
 /**
- * Upcasters by event type and the version they upgrade *from*. Empty while every event is at
- * version 1; when an event's shape changes, add `{ IssueX: { 1: (v1) => v2 } }` here.
+ * Upcasters by event type and the version they upgrade *from*; when an event's shape changes,
+ * add `{ IssueX: { 1: (v1) => v2 } }` here.
  */
-const UPCASTERS: Partial<Record<IssueEventType, Record<number, Upcaster>>> = {};
+const UPCASTERS: Partial<Record<IssueEventType, Record<number, Upcaster>>> = {
+  // v1 kept the resident's details in plaintext and had no subject: they stay as they were.
+  IssueLogged: { 1: (data) => ({ ...(data as object), subjectId: null }) },
+};
 
 /** Read a stored event as today's shape, upgrading old schema versions one step at a time. */
 export function upcast(fact: RecordedFact): IssueEvent {

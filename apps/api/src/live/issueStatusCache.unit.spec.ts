@@ -16,6 +16,7 @@ const logged = (areaId: string): IssueEvent => ({
     areaId,
     channel: 'phone',
     location: null,
+    subjectId: null,
     personal: { raisedBy: { name: 'Ada' }, address: null },
   },
 });

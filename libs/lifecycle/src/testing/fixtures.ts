@@ -37,6 +37,7 @@ export const sampleCommands: { [K in CommandName]: CommandOf<K> } = {
   withdraw: { type: 'withdraw', data: { reason: 'Resident moved away.' } },
   assign: { type: 'assign', data: { officer: 'officer-7', dueBy: '2026-12-20' } },
   notes: { type: 'notes', data: { text: 'Called the resident.', public: false } },
+  'erase-personal-data': { type: 'erase-personal-data', data: {} },
 };
 
 /** One way to bring a freshly logged issue to each status. */
