@@ -7,7 +7,7 @@
  *   npm run bench
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { SqliteEventStore } from '@app/event-store';
 import { ANONYMOUS, decide, NO_ISSUE, type Actor } from '@app/lifecycle';
 import type { CommandContext } from '../apps/api/src/issues/commandContext';
 import { IssueRepository } from '../apps/api/src/issues/issueRepository';
+import { IssueViewRenderer } from '../apps/api/src/issues/issueViewRenderer';
+import { PersonalDataVault } from '@app/personal-data';
 
 const SIZES = [0, 20_000, 100_000];
 const OPERATIONS = 400;
@@ -33,7 +35,8 @@ async function fill(store: SqliteEventStore, events: number): Promise<void> {
 }
 
 async function ourCommands(store: SqliteEventStore): Promise<number> {
-  const issues = new IssueRepository(store);
+  const vault = new PersonalDataVault(store, randomBytes(32));
+  const issues = new IssueRepository(store, vault, new IssueViewRenderer(vault, store));
   const ids: string[] = [];
   for (let i = 0; i < ISSUES; i++) {
     const id = randomUUID();

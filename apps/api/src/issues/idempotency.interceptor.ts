@@ -12,10 +12,12 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import canonicalize from 'canonicalize';
-import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { Clock, EventStoreAdapter } from '@app/event-store';
-import { CLOCK, EVENT_STORE } from '../store/tokens';
+import type { Settings } from '../config/settings';
+import { CLOCK, EVENT_STORE, SETTINGS } from '../store/tokens';
 import type { IdempotentRequest } from './commandContext';
+import { IssueViewRenderer } from './issueViewRenderer';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** A claim older than this is taken to belong to a request that died, and may be taken over. */
@@ -31,7 +33,8 @@ export function requestHashOf(method: string, path: string, body: unknown): stri
 /**
  * Idempotency-Key: the first request with a key claims it; its response is stored with its
  * events, in the same transaction. A retry with the same body gets that response again and
- * appends nothing; with another body, 422; while the first is still running, 409.
+ * appends nothing; with another body, 422; while the first is still running, 409. Responses
+ * expire after IDEMPOTENCY_TTL_HOURS (24 by default): the key is then free again.
  * Keys are scoped to the caller, so two users cannot collide.
  */
 @Injectable()
@@ -39,6 +42,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStoreAdapter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly views: IssueViewRenderer,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -52,7 +57,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const actor = request.actor;
     const scope = actor.kind === 'staff' ? `staff:${actor.id}` : 'anonymous';
     const requestHash = requestHashOf(request.method, request.path, request.body);
-    const claim = await this.store.claim({ scope, key, requestHash, now: this.clock.now(), leaseMs: IDEMPOTENCY_LEASE_MS });
+    const now = this.clock.now();
+    // Responses expire (IDEMPOTENCY_TTL_HOURS): deleted as this claim is made, never replayed.
+    const expireBefore = new Date(now.getTime() - this.settings.idempotencyTtlHours * 3_600_000);
+    const claim = await this.store.claim({ scope, key, requestHash, now, leaseMs: IDEMPOTENCY_LEASE_MS, expireBefore });
 
     if (claim.kind !== 'claimed' && claim.requestHash !== requestHash) {
       throw new HttpException(
@@ -70,7 +78,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claim.kind === 'completed') {
       const response = context.switchToHttp().getResponse<Response>();
       response.status(claim.response.status).setHeader('Idempotent-Replayed', 'true');
-      return of(claim.response.body);
+      // Stored unrendered (personal data sealed): rendered now, so an erased resident shows "[erased]".
+      return from(this.views.renderStored(claim.response.body));
     }
 
     request.idempotency = { scope, key, claimToken: claim.token };

@@ -5,13 +5,18 @@ import { EVENT_STORE } from '../store/tokens';
 import { type CommandContext, provenanceOf } from './commandContext';
 import type { CommandFailure } from './commandFailure';
 import type { IssueView } from './issueView.dto';
-import { toIssueView } from './issueView';
+import { IssueViewRenderer } from './issueViewRenderer';
+import { PersonalDataVault } from '@app/personal-data';
 import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvent } from '@app/streams';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
 @Injectable()
 export class IssueRepository {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStoreAdapter) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStoreAdapter,
+    private readonly vault: PersonalDataVault,
+    private readonly views: IssueViewRenderer,
+  ) {}
 
   /** The issue id behind an id or a reference; undefined for a reference nobody holds. */
   async resolveId(idOrReference: string): Promise<string | undefined> {
@@ -28,7 +33,10 @@ export class IssueRepository {
   /**
    * Appends the events at the version they were decided on, so a concurrent command that got
    * in first makes this one fail rather than both succeed. The answer is computed before the
-   * append and, under an Idempotency-Key, stored in the same transaction.
+   * append and, under an Idempotency-Key, stored in the same transaction, unrendered (its
+   * personal data sealed). Every writer comes through here, so this is where IssueLogged's
+   * personal data is sealed (before it is hashed), and where an erasure destroys the key, in
+   * the append's own transaction.
    */
   async record(
     issueId: string,
@@ -37,18 +45,26 @@ export class IssueRepository {
     context: CommandContext,
     successStatus: number,
   ): Promise<Result<IssueView, CommandFailure>> {
-    const view = toIssueView(issueId, events.reduce(evolve, decidedOn) as Issue);
+    const sealed = await this.vault.sealEvents(events);
+    const issue = sealed.reduce(evolve, decidedOn) as Issue;
     const provenance = provenanceOf(context);
     const claimed = context.idempotency;
+    if (sealed.length === 0) {
+      // Nothing to record (a repeated erasure): nothing to keep under the key either.
+      if (claimed) await this.store.release(claimed.scope, claimed.key, claimed.claimToken);
+      return ok(await this.views.render(issueId, issue));
+    }
+    const shredSubjects = sealed.flatMap((event) => (event.type === 'PersonalDataErased' && event.data.subjectId !== null ? [event.data.subjectId] : []));
     try {
       await this.store.append(
         streamIdOf(issueId),
-        events.map((event) => toNewEvent(event, provenance)),
+        sealed.map((event) => toNewEvent(event, provenance)),
         decidedOn.version,
         {
-          ...(claimed && { idempotency: { ...claimed, response: { status: successStatus, body: view } } }),
+          ...(claimed && { idempotency: { ...claimed, response: { status: successStatus, body: this.views.toStored(issueId, issue) } } }),
           // Taken with the first event: a reference can never name two issues.
-          ...(decidedOn.status === 'none' && { uniqueKeys: [{ scope: REFERENCE_KEY, key: view.reference }] }),
+          ...(decidedOn.status === 'none' && { uniqueKeys: [{ scope: REFERENCE_KEY, key: issue.reference }] }),
+          ...(shredSubjects.length > 0 && { shredSubjects }),
         },
       );
     } catch (error) {
@@ -61,6 +77,7 @@ export class IssueRepository {
       if (error instanceof StoreBusyError) return err({ kind: 'store-busy' });
       throw error;
     }
-    return ok(view);
+    this.vault.forget(shredSubjects);
+    return ok(await this.views.render(issueId, issue));
   }
 }

@@ -1,8 +1,14 @@
-import { allowedCommands, type Issue } from '@app/lifecycle';
+import { allowedCommands, type Issue, isPlainPersonalData } from '@app/lifecycle';
+import { ERASED_PERSONAL } from '@app/personal-data';
 import type { IssueView } from './issueView.dto';
 
+/**
+ * The contract's view of an issue whose personal data has been revealed (IssueViewRenderer):
+ * anything not in plaintext by now (sealed, erased) shows as "[erased]", never as ciphertext.
+ */
 export function toIssueView(id: string, issue: Issue): IssueView {
-  const { personal, location } = issue;
+  const { location } = issue;
+  const personal = isPlainPersonalData(issue.personal) ? issue.personal : ERASED_PERSONAL;
   return {
     id,
     reference: issue.reference,

@@ -26,9 +26,9 @@ export class EventStoreModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           // Counted here, once, so every append and subscription of the app shows in GET /metrics.
-          inject: [{ token: AppMetrics, optional: true }],
-          useFactory: async (metrics?: AppMetrics) => {
-            const store = await openEventStore(settings, clock);
+          inject: [AUDIT_KEYS, { token: AppMetrics, optional: true }],
+          useFactory: async (auditKeys: AuditKeys, metrics?: AppMetrics) => {
+            const store = await openEventStore(settings, clock, auditKeys);
             return metrics ? instrumentedEventStore(store, metrics) : store;
           },
         },

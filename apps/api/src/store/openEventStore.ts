@@ -1,14 +1,21 @@
 import { join } from 'node:path';
+import { type AuditKeys, headSealKeyOf } from '@app/audit';
 import { type Clock, type EventStoreAdapter, PostgresEventStore, SqliteEventStore } from '@app/event-store';
 import type { Settings } from '../config/settings';
+import { loadAuditKeys } from './loadAuditKeys';
 
-/** The adapter EVENT_STORE names, opened and ready (schema created). */
-export async function openEventStore(settings: Settings, clock: Clock): Promise<EventStoreAdapter> {
+/**
+ * The adapter EVENT_STORE names, opened and ready (schema created). Every process that opens it
+ * seals the stream heads it writes with the audit keys (loaded from the settings when not given),
+ * so that verify can tell a truncated stream from a whole one.
+ */
+export async function openEventStore(settings: Settings, clock: Clock, auditKeys: AuditKeys = loadAuditKeys(settings)): Promise<EventStoreAdapter> {
+  const headSealKey = headSealKeyOf(auditKeys);
   switch (settings.eventStore) {
     case 'sqlite':
-      return new SqliteEventStore({ file: join(settings.dataDir, 'events.db'), clock });
+      return new SqliteEventStore({ file: join(settings.dataDir, 'events.db'), clock, headSealKey });
     case 'postgres':
-      return PostgresEventStore.connect({ connectionString: settings.databaseUrl!, schema: settings.databaseSchema, clock });
+      return PostgresEventStore.connect({ connectionString: settings.databaseUrl!, schema: settings.databaseSchema, clock, headSealKey });
     case 'eventstoredb':
       throw new Error('EVENT_STORE=eventstoredb is not available yet: use sqlite (the default) or postgres');
   }

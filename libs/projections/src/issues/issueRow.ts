@@ -1,4 +1,4 @@
-import type { Issue } from '@app/lifecycle';
+import { type Issue, isPlainPersonalData, isSealedPersonalData } from '@app/lifecycle';
 
 /**
  * One issue in the tracker: its state as the domain folds it (so the list always agrees with
@@ -63,8 +63,8 @@ export function issueColumns(row: IssueRow): Array<string | number | null> {
     state.version,
     state.loggedAt,
     state.updatedAt,
-    JSON.stringify(state.personal.raisedBy),
-    state.location ? JSON.stringify({ ...state.location, ...(state.personal.address !== null && { address: state.personal.address }) }) : null,
+    JSON.stringify(raisedByColumn(state)),
+    state.location ? JSON.stringify({ ...state.location, ...(addressOf(state) !== null && { address: addressOf(state) }) }) : null,
     state.serviceProvider,
     state.officer,
     state.dueBy,
@@ -81,6 +81,20 @@ export function issueColumns(row: IssueRow): Array<string | number | null> {
     JSON.stringify(row),
   ];
 }
+
+/**
+ * The resident as the raised_by column shows them: only v1 issues (plaintext events) have a
+ * name to show; a sealed one names its subject, never its contents, and an erased one nothing.
+ * The `state` column keeps the sealed envelope itself: reads reveal it at the edge.
+ */
+function raisedByColumn(state: Issue): unknown {
+  const { personal } = state;
+  if (isPlainPersonalData(personal)) return personal.raisedBy;
+  if (isSealedPersonalData(personal)) return { sealed: personal.sealed, subjectId: personal.subjectId };
+  return { erased: true };
+}
+
+const addressOf = (state: Issue) => (isPlainPersonalData(state.personal) ? state.personal.address : null);
 
 export const issuesTableDdl = (table: string) => `
 CREATE TABLE ${table} (

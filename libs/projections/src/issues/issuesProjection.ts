@@ -33,8 +33,8 @@ const updates = ISSUE_COLUMNS.slice(1)
  */
 export const issuesProjection: Projection = {
   name: 'issues',
-  // 2: a reopened issue keeps its dueBy.
-  version: 2,
+  // 2: a reopened issue keeps its dueBy. 3: personal data kept sealed (IssueLogged v2), erasure.
+  version: 3,
   handles: ISSUE_EVENT_TYPES,
   tables: [
     { name: ISSUES_TABLE, ddl: issuesTableDdl },

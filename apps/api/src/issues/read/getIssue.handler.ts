@@ -3,7 +3,7 @@ import { type Actor, err, ok, type Result, servesArea } from '@app/lifecycle';
 import type { CommandFailure } from '../commandFailure';
 import { IssueRepository } from '../issueRepository';
 import type { IssueView } from '../issueView.dto';
-import { toIssueView } from '../issueView';
+import { IssueViewRenderer } from '../issueViewRenderer';
 
 export class GetIssue {
   constructor(
@@ -15,7 +15,10 @@ export class GetIssue {
 /** One issue as it stands now, by id or reference: the fold of its own stream, for staff of its area. */
 @QueryHandler(GetIssue)
 export class GetIssueHandler implements IQueryHandler<GetIssue, Result<IssueView, CommandFailure>> {
-  constructor(private readonly issues: IssueRepository) {}
+  constructor(
+    private readonly issues: IssueRepository,
+    private readonly views: IssueViewRenderer,
+  ) {}
 
   async execute({ idOrReference, actor }: GetIssue): Promise<Result<IssueView, CommandFailure>> {
     const issueId = await this.issues.resolveId(idOrReference);
@@ -23,6 +26,6 @@ export class GetIssueHandler implements IQueryHandler<GetIssue, Result<IssueView
     const issue = await this.issues.load(issueId);
     if (issue.status === 'none') return err({ kind: 'not-found' });
     if (!servesArea(actor, issue.areaId)) return err({ kind: 'forbidden', message: `you do not serve area ${issue.areaId}` });
-    return ok(toIssueView(issueId, issue));
+    return ok(await this.views.render(issueId, issue));
   }
 }

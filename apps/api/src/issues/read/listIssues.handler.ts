@@ -4,7 +4,7 @@ import type { Clock } from '@app/event-store';
 import { type Actor, ALL_AREAS, servesArea } from '@app/lifecycle';
 import { listIssues, type ProjectionHost, type ReadModelDb } from '@app/projections';
 import { CLOCK, PROJECTION_HOST, READ_MODELS } from '../../store/tokens';
-import { toIssueView } from '../issueView';
+import { IssueViewRenderer } from '../issueViewRenderer';
 import type { IssueListView, ListIssuesQuery } from './listIssues.dto';
 
 export class ListIssues {
@@ -23,6 +23,7 @@ export class ListIssuesHandler implements IQueryHandler<ListIssues, IssueListVie
     @Inject(READ_MODELS) private readonly db: ReadModelDb,
     @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: IssueViewRenderer,
   ) {}
 
   async execute({ query, actor }: ListIssues): Promise<IssueListView> {
@@ -37,6 +38,8 @@ export class ListIssuesHandler implements IQueryHandler<ListIssues, IssueListVie
       { ...query, areas, overdue: query.overdue === 'true', page, pageSize },
       this.clock.now(),
     );
-    return { items: rows.map((row) => toIssueView(row.issueId, row.state)), total, page, pageSize, asOfPosition };
+    // The rows keep personal data sealed: revealed here, the page's keys in one lookup.
+    const items = await this.views.renderAll(rows.map((row) => ({ id: row.issueId, issue: row.state })));
+    return { items, total, page, pageSize, asOfPosition };
   }
 }

@@ -13,7 +13,8 @@ export class RunIssueCommand {
   constructor(
     readonly idOrReference: string,
     readonly command: Exclude<IssueCommand, { type: 'log' }>,
-    readonly expectedVersion: number,
+    /** Required of the workflow's commands (their DTOs insist); optional for an erasure. */
+    readonly expectedVersion: number | undefined,
     readonly occurredAt: string | undefined,
     readonly context: CommandContext,
   ) {}
