@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Clock } from '@app/event-store';
+import { AdminModule } from './admin/admin.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuditModule } from './audit/audit.module';
 import { AnonymousThrottlerGuard } from './auth/anonymousThrottler.guard';
@@ -15,6 +16,7 @@ import type { LiveFeedOptions } from './live/liveFeedOptions';
 import { HealthModule } from './operations/health.module';
 import { MetricsModule } from './operations/metrics.module';
 import { PagesModule } from './pages/pages.module';
+import { PersonalDataModule } from './personal-data/personalData.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PublicModule } from './public/public.module';
 import { ReadSideModule } from './read-side/readSide.module';
@@ -44,8 +46,10 @@ export class AppModule {
           errorMessage: `too many requests: anonymous clients may make ${settings.intakeRateLimit} a minute`,
         }),
         ReadSideModule,
+        PersonalDataModule,
         IssuesModule,
         AuditModule,
+        AdminModule,
         KpisModule,
         PagesModule,
         ProjectionsModule,

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type Area, loadAreas } from './areas';
+import { parseByteSize } from './byteSize';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
 
@@ -25,6 +26,10 @@ export interface Settings {
   readonly projectionPageSize: number;
   /** AUDIT_SIGNING_KEY: an Ed25519 private key (PEM file) for anchors; else one generated into DATA_DIR. */
   readonly auditSigningKeyFile?: string;
+  /** IDEMPOTENCY_TTL_HOURS (default 24): a stored idempotent response is deleted, and never replayed, after this long. */
+  readonly idempotencyTtlHours: number;
+  /** IMPORT_BODY_LIMIT: the largest POST /admin/import body (bytes); the general JSON limit stays Express's own. */
+  readonly importBodyLimitBytes: number;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -49,6 +54,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   // Runners renew their leases every 500 ms: a shorter lease would lapse between renewals.
   const projectionLeaseMs = integer('PROJECTION_LEASE_MS', 5_000, 1_000, 600_000);
   const projectionPageSize = integer('PROJECTION_PAGE_SIZE', 1_000, 1, 10_000);
+  const idempotencyTtlHours = integer('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 366);
   const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
   if (!STORES.includes(eventStore)) problems.push(`EVENT_STORE must be one of ${STORES.join(', ')}, got ${env.EVENT_STORE}`);
   if (eventStore === 'postgres' && !env.DATABASE_URL) problems.push('DATABASE_URL is required when EVENT_STORE=postgres');
@@ -59,6 +65,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     problems.push('PROJECTIONS=off needs a shared store (EVENT_STORE=postgres): on SQLite the API runs the projections itself');
   }
   const logLevel = env.LOG_LEVEL || 'info';
+  const importBodyLimitBytes = parseByteSize(env.IMPORT_BODY_LIMIT || '50mb');
+  if (importBodyLimitBytes === undefined) problems.push(`IMPORT_BODY_LIMIT must be a size such as 50mb, 512kb or 1048576, got ${env.IMPORT_BODY_LIMIT}`);
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   let areas: Area[] = [];
@@ -85,5 +93,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     projectionLeaseMs,
     projectionPageSize,
     auditSigningKeyFile: env.AUDIT_SIGNING_KEY || undefined,
+    idempotencyTtlHours,
+    importBodyLimitBytes: importBodyLimitBytes!,
   };
 }

@@ -2,11 +2,6 @@ import type { CliCommand } from '../cliCommand';
 
 /** Commands of the contract whose capability has not landed yet, and the one each comes with. */
 const LATER: ReadonlyArray<readonly [name: string, synopsis: string, summary: string, capability: string]> = [
-  ['verify', '', 'replay every stream and check its hash chain', 'audit'],
-  ['replay', '<reference>', "replay one issue's history", 'audit'],
-  ['export', '', 'write every event as JSON Lines to standard output', 'audit'],
-  ['import', '<file>', 'import historic issues from a JSON Lines file', 'audit'],
-  ['anchor', '', 'print a signed digest of the whole history', 'audit'],
   ['migrate', '', 'move events between stores', 'stores'],
 ];
 
