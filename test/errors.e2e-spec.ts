@@ -33,9 +33,9 @@ describe.each(STORES)('errors, authentication and area scoping, on %s', (kind) =
       expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     });
 
-    it('answers a JSON array, or a body that is not JSON, with 400', async () => {
+    it('answers a JSON array with 400, and a body that is not JSON with 415', async () => {
       await api.http.post('/issues').set('Content-Type', 'application/json').send('[1, 2]').expect(400);
-      await api.http.post('/issues').set('Content-Type', 'text/plain').send('hello').expect(400);
+      await api.http.post('/issues').set('Content-Type', 'text/plain').send('hello').expect(415);
     });
 
     it('refuses text that is only white space', async () => {

@@ -5,6 +5,14 @@ import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min } from 'cl
 export const Text = (min: number, max: number) =>
   applyDecorators(IsString(), Length(min, max), Matches(/\S/, { message: '$property must not be blank' }));
 
+/** A list of such strings: each of `min` to `max` characters, none only white space. */
+export const TextList = (min: number, max: number) =>
+  applyDecorators(
+    IsString({ each: true }),
+    Length(min, max, { each: true }),
+    Matches(/\S/, { each: true, message: 'each value in $property must not be blank' }),
+  );
+
 /** An ISO 8601 date or date-time that exists on the calendar. */
 export const IsoDate = () => IsISO8601({ strict: true, strictSeparator: true });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type Actor, actorRef } from '@app/lifecycle';
 import type { AuthenticatedRequest } from '../auth/requestActor';
-import type { EventProvenance } from '@app/streams';
+import type { EventProvenance, EventVia } from '@app/streams';
 
 /** An Idempotency-Key this request holds the claim on (see IdempotencyInterceptor). */
 export interface ClaimedKey {
@@ -21,6 +21,8 @@ export interface CommandContext {
   readonly commandId: string;
   readonly correlationId: string;
   readonly idempotency?: ClaimedKey;
+  /** The client the command came through, recorded in its events' metadata (Open311). */
+  readonly via?: EventVia;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -39,5 +41,6 @@ export function provenanceOf(context: CommandContext): EventProvenance {
     correlationId: context.correlationId,
     causationId: context.commandId,
     idempotencyKey: context.idempotency?.key,
+    ...(context.via && { via: context.via }),
   };
 }

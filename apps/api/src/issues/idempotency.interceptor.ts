@@ -35,7 +35,9 @@ export function requestHashOf(method: string, path: string, body: unknown): stri
  * events, in the same transaction. A retry with the same body gets that response again and
  * appends nothing; with another body, 422; while the first is still running, 409. Responses
  * expire after IDEMPOTENCY_TTL_HOURS (24 by default): the key is then free again.
- * Keys are scoped to the caller, so two users cannot collide.
+ * Keys are scoped to the caller, so two users cannot collide: staff by their token's `sub`,
+ * anonymous residents by their client address (`request.ip`: behind TRUST_PROXY, the address
+ * the proxies saw), so one resident's key neither replays nor blocks another's intake.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -55,7 +57,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     const actor = request.actor;
-    const scope = actor.kind === 'staff' ? `staff:${actor.id}` : 'anonymous';
+    const scope = actor.kind === 'staff' ? `staff:${actor.id}` : `anonymous:${request.ip ?? 'unknown'}`;
     const requestHash = requestHashOf(request.method, request.path, request.body);
     const now = this.clock.now();
     // Responses expire (IDEMPOTENCY_TTL_HOURS): deleted as this claim is made, never replayed.

@@ -1,4 +1,5 @@
 import { err, ISSUE_COMMAND_NAMES, type IssueCommandName, ok, type Result } from '@app/lifecycle';
+import { findInputProblems, MAX_NESTING_DEPTH } from '../../http/inputProblems';
 import { ImportedIssueDto } from './importedIssue.dto';
 import type { ImportedTransition, ImportLine, TransitionCommand } from './importLine';
 import { TRANSITION_BODIES } from './transitionBodies';
@@ -30,6 +31,11 @@ export async function parseImportLine(text: string): Promise<Result<ParsedImport
     return err(`not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(content)) return err('a line must be a JSON object { "issue": {...}, "transitions": [...] }');
+  // Bounded before any walk that recurses (containsUnsafeText, class-validator): a line nested
+  // thousands of levels deep overflowed the stack and answered 500 (found by test/fuzz).
+  if (findInputProblems(content, { limit: 1_000 }).some((problem) => problem.kind === 'too-deep')) {
+    return err(`a line may nest objects and arrays at most ${MAX_NESTING_DEPTH} levels deep`);
+  }
   if (containsUnsafeText(content)) return err('text must not contain NUL (\\u0000) characters or unpaired UTF-16 surrogates');
 
   const problems = Object.keys(content)

@@ -44,6 +44,10 @@ export class LogIssueHandler implements ICommandHandler<LogIssue, Result<IssueVi
     // the reference, at the same instant, which can only succeed the same way.
     const trial = decide(NO_ISSUE, command(''), decisionContext);
     if (!trial.ok) return trial;
+    // Nobody vouches for an unsigned caller's dates: an anonymous issue is logged when it arrives.
+    if (occurredAt !== undefined && context.actor.kind === 'anonymous') {
+      return err({ kind: 'invalid-occurred-at', message: 'occurredAt may not be set anonymously: sign in to record when something happened' });
+    }
     const loggedAt = trial.value[0].occurredAt;
     const reference = await this.references.allocate(area, loggedAt);
     const decided = decide(NO_ISSUE, command(reference), { ...decisionContext, occurredAt: loggedAt });

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { type Channel, CHANNELS } from '@app/lifecycle';
-import { IsoDate, Text, TransitionBody } from '../commandBody.dto';
+import { IsoDate, Text, TextList, TransitionBody } from '../commandBody.dto';
 
 /** The body of each command on an existing issue (shared/contract/API.md, "Commands"). */
 
@@ -28,8 +28,7 @@ export class ConveneRoundtableDto extends TransitionBody {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextList(1, 200)
   participants: string[];
 }
 
