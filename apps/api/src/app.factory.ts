@@ -4,18 +4,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import type { Settings } from './config/settings';
-import { RejectNulCharactersPipe } from './http/rejectNulCharacters.pipe';
+import { inputAtTheEdge } from './http/inputAtTheEdge';
+import { secureTheEdge } from './http/securityEdge';
 
 /** The API, configured but not yet listening: `main` listens, tests drive it with supertest. */
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(settings, options), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(settings, options), { bufferLogs: true, bodyParser: false });
+  // First, so every answer (errors and Swagger's pages included) carries the edge's headers.
+  secureTheEdge(app, settings);
+  // Bodies are read here (not by Nest's default parsers), and hostile input refused before routing.
+  app.use(...inputAtTheEdge(settings.bodyLimitBytes));
   const logger = app.get(Logger);
   app.useLogger(logger);
   if (settings.jwtSecretIsDevDefault) {
     logger.warn('JWT_SECRET is not set: tokens are signed with the PUBLIC development secret. Set JWT_SECRET before real use.');
   }
   app.useGlobalPipes(
-    new RejectNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

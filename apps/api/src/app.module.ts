@@ -18,6 +18,7 @@ import { MetricsModule } from './operations/metrics.module';
 import { PagesModule } from './pages/pages.module';
 import { PersonalDataModule } from './personal-data/personalData.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { Open311Module } from './open311/open311.module';
 import { PublicModule } from './public/public.module';
 import { ReadSideModule } from './read-side/readSide.module';
 import { ReferenceDataController } from './reference-data/referenceData.controller';
@@ -38,7 +39,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: { level: settings.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: withoutAccessToken } },
+          pinoHttp: {
+            level: settings.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: withoutAccessToken },
+            // The client's address as TRUST_PROXY says to read it, not the proxy's (none once the
+            // socket is gone: Express would throw reading it).
+            customProps: (req) => ({ clientAddress: req.socket ? (req as { ip?: string }).ip : undefined }),
+          },
         }),
         EventStoreModule.forRoot(settings, options.clock),
         ThrottlerModule.forRoot({
@@ -54,6 +62,7 @@ export class AppModule {
         PagesModule,
         ProjectionsModule,
         PublicModule,
+        Open311Module,
         ScorecardsModule,
         MetricsModule,
         HealthModule,

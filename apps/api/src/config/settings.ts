@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { type Area, loadAreas } from './areas';
+import { loadOpen311Keys, type Open311Key } from './open311Keys';
 import { parseByteSize } from './byteSize';
+import { parseCorsOrigins, parseTrustProxy } from '../http/securitySettings';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
 
@@ -28,8 +30,16 @@ export interface Settings {
   readonly auditSigningKeyFile?: string;
   /** IDEMPOTENCY_TTL_HOURS (default 24): a stored idempotent response is deleted, and never replayed, after this long. */
   readonly idempotencyTtlHours: number;
-  /** IMPORT_BODY_LIMIT: the largest POST /admin/import body (bytes); the general JSON limit stays Express's own. */
+  /** IMPORT_BODY_LIMIT: the largest POST /admin/import body (bytes); every other route has BODY_LIMIT. */
   readonly importBodyLimitBytes: number;
+  /** BODY_LIMIT (default 100kb): the largest JSON or form body of any other route (bytes); beyond it, 413. */
+  readonly bodyLimitBytes: number;
+  /** OPEN311_KEYS_FILE: the Open311 clients allowed to post, by API key; none, posting refused. */
+  readonly open311Keys: readonly Open311Key[];
+  /** CORS_ORIGINS: browser origins allowed to call the API cross-origin (`*` for any); empty: none. */
+  readonly corsOrigins: readonly string[];
+  /** TRUST_PROXY: reverse proxies in front of the API whose X-Forwarded-For is believed; 0: off. */
+  readonly trustProxyHops: number;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -67,11 +77,21 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const logLevel = env.LOG_LEVEL || 'info';
   const importBodyLimitBytes = parseByteSize(env.IMPORT_BODY_LIMIT || '50mb');
   if (importBodyLimitBytes === undefined) problems.push(`IMPORT_BODY_LIMIT must be a size such as 50mb, 512kb or 1048576, got ${env.IMPORT_BODY_LIMIT}`);
+  const bodyLimitBytes = parseByteSize(env.BODY_LIMIT || '100kb');
+  if (bodyLimitBytes === undefined) problems.push(`BODY_LIMIT must be a size such as 100kb, 1mb or 102400, got ${env.BODY_LIMIT}`);
+  const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
+  const trustProxyHops = parseTrustProxy(env.TRUST_PROXY, problems);
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   let areas: Area[] = [];
   try {
     areas = loadAreas(env.AREAS_FILE || undefined);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  let open311Keys: Open311Key[] = [];
+  try {
+    open311Keys = loadOpen311Keys(env.OPEN311_KEYS_FILE || undefined);
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -95,5 +115,9 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     auditSigningKeyFile: env.AUDIT_SIGNING_KEY || undefined,
     idempotencyTtlHours,
     importBodyLimitBytes: importBodyLimitBytes!,
+    bodyLimitBytes: bodyLimitBytes!,
+    open311Keys,
+    corsOrigins,
+    trustProxyHops,
   };
 }

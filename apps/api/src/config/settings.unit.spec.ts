@@ -24,6 +24,12 @@ describe('settings', () => {
     expect(() => loadSettings({ EVENT_STORE: 'mongodb' })).toThrow('EVENT_STORE must be one of sqlite, postgres, eventstoredb');
   });
 
+  it('limits bodies to BODY_LIMIT, 100kb unless set, apart from the import route', () => {
+    expect(loadSettings({})).toMatchObject({ bodyLimitBytes: 100 * 1024, importBodyLimitBytes: 50 * 1024 ** 2 });
+    expect(loadSettings({ BODY_LIMIT: '1mb' }).bodyLimitBytes).toBe(1024 ** 2);
+    expect(() => loadSettings({ BODY_LIMIT: 'lots' })).toThrow('BODY_LIMIT must be a size such as 100kb');
+  });
+
   it('reads areas from AREAS_FILE', () => {
     const file = areasFile([{ id: 'north', code: 'NRTH', name: 'North Forum' }]);
     expect(loadSettings({ AREAS_FILE: file }).areas).toEqual([{ id: 'north', code: 'NRTH', name: 'North Forum' }]);
