@@ -21,6 +21,12 @@ export interface IssueEventMetadata {
   readonly schemaVersion: number;
   readonly workflowVersion: number;
   readonly idempotencyKey?: string;
+  readonly via?: EventVia;
+}
+
+/** The client an event came through, when not the API's own routes (e.g. an Open311 client, named by its API key). */
+export interface EventVia {
+  readonly open311Client: string;
 }
 
 /** Who asked, and the request it came with: recorded on every event the command produces. */
@@ -29,6 +35,7 @@ export interface EventProvenance {
   readonly correlationId: string;
   readonly causationId: string;
   readonly idempotencyKey?: string;
+  readonly via?: EventVia;
 }
 
 /** The metadata of an event of any stream (issue or area): one shape, built in one place. */
@@ -41,6 +48,7 @@ export function eventMetadataOf(occurredAt: string, schemaVersion: number, prove
     schemaVersion,
     workflowVersion: WORKFLOW_VERSION,
     ...(provenance.idempotencyKey !== undefined && { idempotencyKey: provenance.idempotencyKey }),
+    ...(provenance.via !== undefined && { via: { ...provenance.via } }),
   };
 }
 
