@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,25 +5,9 @@ import { Client } from 'pg';
 import { TEST_DATABASE_URL } from '@app/event-store/testing/postgresTestDatabase';
 import { admin, auditor, manager, officer, raise } from './support/issueRequests';
 import { bearer, envFor, newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, STORES, type TestApp } from './support/testApp';
+import { runCli as cli } from './support/cliProcess';
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** The CLI as an operator runs it, in its own process, on the app's store and keys. */
-function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'cli', '--', ...args], { cwd: join(__dirname, '..'), env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Raw SQL on the app's store, as someone with write access to the database (`$n` placeholders, each used once, in order). */
 async function tamper(location: StoreLocation, statements: ReadonlyArray<readonly [string, unknown[]]>): Promise<void> {

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type TestAgent from 'supertest/lib/agent';
-import type { EventStore, GlobalEvent } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import { generationsOf, openReadModels, type ReadModelDb } from '@app/projections';
 import { EVENT_STORE } from '../apps/api/src/store/tokens';
 import { admin } from './support/issueRequests';
@@ -16,25 +14,10 @@ import {
   STORES,
   type TestApp,
 } from './support/testApp';
+import { type CliRun, runScript as run } from './support/cliProcess';
+import { readWholeStore } from './support/wholeStore';
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** The CLI as an operator runs it: `npm run -s <script> -- ...`, its own process. */
-function run(script: 'cli' | 'token', args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', script, '--', ...args], { cwd: join(__dirname, '..'), env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 const cli = (args: string[], env: Record<string, string>) => run('cli', args, env);
 
 interface IssueItem {
@@ -160,10 +143,7 @@ describe.each(STORES)('the operators’ CLI on %s: demo and rebuild', (kind) => 
     expect(overdueList.total).toBeGreaterThan(0);
 
     const store = app.app.get<EventStore>(EVENT_STORE);
-    const events: GlobalEvent[] = [];
-    for (let page = await store.readAll({ limit: 1000 }); page.events.length > 0; page = await store.readAll({ after: page.checkpoint, limit: 1000 })) {
-      events.push(...page.events);
-    }
+    const events = await readWholeStore(store);
     const types = new Set(events.map((event) => event.type));
     for (const type of ['IssueReopened', 'NoteAdded', 'BoardReviewScheduled', 'OfficerAssigned']) expect(types).toContain(type);
 

@@ -1,37 +1,14 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { EventStore, GlobalEvent } from '@app/event-store';
 import { EVENT_STORE } from '../apps/api/src/store/tokens';
 import { csvRecords } from './support/csvRows';
 import { admin, advance, AREA, auditor, manager, raise } from './support/issueRequests';
 import { bearer, envFor, newStoreLocation, removeStoreLocation, startTestApp, STORES, type TestApp } from './support/testApp';
+import { runCli as cli } from './support/cliProcess';
+import { readWholeStore } from './support/wholeStore';
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** The CLI as an operator runs it, in its own process, on the same store as the app. */
-function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'cli', '--', ...args], { cwd: join(__dirname, '..'), env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
-async function allEvents(store: EventStore): Promise<GlobalEvent[]> {
-  const events: GlobalEvent[] = [];
-  for (let page = await store.readAll({ limit: 100 }); page.events.length > 0; page = await store.readAll({ after: page.checkpoint, limit: 100 })) {
-    events.push(...page.events);
-  }
-  return events;
-}
+const allEvents = (store: EventStore) => readWholeStore(store, 100);
 
 /**
  * The event data but the resident's personal data: the store holds it sealed and the export

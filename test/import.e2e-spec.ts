@@ -1,14 +1,15 @@
-import { spawn } from 'node:child_process';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventStore, GlobalEvent } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import { importedIssueId } from '../apps/api/src/admin/import/importedIssueId';
 import { sampleImportLine } from '../apps/api/src/admin/import/testing/sampleImportLine';
 import { EVENT_STORE } from '../apps/api/src/store/tokens';
 import { admin, auditor, intake, manager } from './support/issueRequests';
 import { envFor, newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, STORES, useTestApp } from './support/testApp';
+import { runCli as cli } from './support/cliProcess';
+import { readWholeStore } from './support/wholeStore';
 
 const NDJSON = 'application/x-ndjson';
 const jsonl = (lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
@@ -42,13 +43,7 @@ const badLines: Record<string, unknown> = {
 // Line numbers: 1 good, 2 blank, 3-8 the bad lines in order, 9 withdrawn, 10 logged only.
 const file = jsonl([good, '', ...Object.values(badLines), withdrawn, loggedOnly]);
 
-async function allEvents(store: EventStore): Promise<GlobalEvent[]> {
-  const events: GlobalEvent[] = [];
-  for (let page = await store.readAll({ limit: 1000 }); page.events.length > 0; page = await store.readAll({ after: page.checkpoint, limit: 1000 })) {
-    events.push(...page.events);
-  }
-  return events;
-}
+const allEvents = (store: EventStore) => readWholeStore(store);
 
 describe.each(STORES)('POST /admin/import on %s', (kind) => {
   const api = useTestApp(kind);
@@ -171,24 +166,7 @@ describe.each(STORES)('the import body limit on %s', (kind) => {
   });
 });
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** The CLI as an operator runs it (as in cli.e2e-spec.ts). */
-function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'cli', '--', ...args], { cwd: join(__dirname, '..'), env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.each(STORES)('npm run cli -- import on %s', (kind) => {
   let location: StoreLocation;

@@ -5,6 +5,7 @@ import { EVENT_STORE, READ_MODELS } from '../apps/api/src/store/tokens';
 import { eventually } from './support/eventually';
 import { admin, advance, manager, raise } from './support/issueRequests';
 import { bearer, STORES, type TestApp, useTestApp } from './support/testApp';
+import { readWholeStore } from './support/wholeStore';
 
 /** The value of one series of the Prometheus text, by its name and exact label set; undefined if absent. */
 function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -26,9 +27,7 @@ async function projectionNames(api: TestApp): Promise<string[]> {
 }
 
 /** Every event in the store, as the store itself reports them. */
-async function allEvents(store: EventStore) {
-  return (await store.readAll({ after: null, limit: 100_000 })).events;
-}
+const allEvents = (store: EventStore) => readWholeStore(store, 100_000);
 
 describe.each(STORES)('GET /health and GET /metrics on %s', (kind) => {
   const api = useTestApp(kind);
