@@ -37,11 +37,14 @@ export async function youSaidWeDid(db: SqlExecutor, filter: YouSaidWeDidFilter):
     params.push(filter.areaId);
     where += ` AND area_id = $${params.length}`;
   }
-  const [{ total }] = await db.all<{ total: unknown }>(`SELECT count(*) AS total FROM ${PUBLIC_ISSUES_TABLE} WHERE ${where}`, params);
-  const found = await db.all<RawPublicIssueRow>(
-    `SELECT * FROM ${PUBLIC_ISSUES_TABLE} WHERE ${where} ORDER BY resolved_at DESC, reference DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+  // The page and its total in one statement, so both come from the same moment.
+  const found = await db.all<RawPublicIssueRow & { total_count: unknown }>(
+    `SELECT *, count(*) OVER () AS total_count FROM ${PUBLIC_ISSUES_TABLE} WHERE ${where} ORDER BY resolved_at DESC, reference DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, filter.limit, filter.offset],
   );
+  // A page past the end has no row to carry the total: count on its own.
+  const total =
+    found.length > 0 ? found[0].total_count : (await db.all<{ total: unknown }>(`SELECT count(*) AS total FROM ${PUBLIC_ISSUES_TABLE} WHERE ${where}`, params))[0].total;
   const items = found.map(toPublicIssueRow).map((row) => ({
     reference: row.reference,
     title: row.title,
