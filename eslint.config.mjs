@@ -43,6 +43,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('personal-data')] }] },
   },
   {
+    files: ['libs/service-levels/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('service-levels')] }] },
+  },
+  {
+    files: ['libs/scheduler/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('scheduler')] }] },
+  },
+  {
     files: ['libs/lifecycle/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, pureDomain] }] },
   },

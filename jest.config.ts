@@ -8,6 +8,8 @@ const moduleNameMapper = {
   '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
   '^@app/audit(|/.*)$': '<rootDir>/libs/audit/src$1',
   '^@app/personal-data(|/.*)$': '<rootDir>/libs/personal-data/src$1',
+  '^@app/service-levels(|/.*)$': '<rootDir>/libs/service-levels/src$1',
+  '^@app/scheduler(|/.*)$': '<rootDir>/libs/scheduler/src$1',
 };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

@@ -14,8 +14,11 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 /** How an actor is written into event metadata: who did it, in what capacity. */
 export interface ActorRef {
   readonly id: string;
-  readonly role: Role | 'resident';
+  readonly role: Role | 'resident' | 'system';
 }
+
+/** Who records what nobody asked for: a deadline missed, an escalation. */
+export const SYSTEM_ACTOR: ActorRef = { id: 'system', role: 'system' };
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.kind === 'staff' ? { id: actor.id, role: actor.role } : { id: 'anonymous', role: 'resident' };

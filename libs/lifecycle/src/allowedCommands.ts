@@ -1,9 +1,12 @@
 import { ISSUE_COMMAND_NAMES, type IssueCommandName } from './issueCommands';
-import { EVENT_OF_COMMAND } from './issueEvents';
-import type { MachineStatus } from './issueStatus';
-import { canTake } from './machineQueries';
+import { EVENT_OF_COMMAND, LATEST_WORKFLOW_VERSION, type WorkflowVersion } from './issueEvents';
+import { canTake, type MachinePlace } from './machineQueries';
 
-/** The commands the machine allows on an issue in `status`, by their contract path names. */
-export function allowedCommands(status: MachineStatus): IssueCommandName[] {
-  return ISSUE_COMMAND_NAMES.filter((command) => canTake(status, EVENT_OF_COMMAND[command]));
+/**
+ * The commands the machine of the issue's workflow version allows where the issue is, by their
+ * contract path names (the newest version's, for an issue not yet logged).
+ */
+export function allowedCommands(place: MachinePlace & { readonly workflowVersion?: WorkflowVersion }): IssueCommandName[] {
+  const version = place.workflowVersion ?? LATEST_WORKFLOW_VERSION;
+  return ISSUE_COMMAND_NAMES.filter((command) => canTake(version, place, EVENT_OF_COMMAND[command]));
 }

@@ -15,6 +15,10 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   notes: ['areaManager', 'boardChair', 'officer'],
   // No role but admin (who may do anything): erasure is the data controller's decision.
   'erase-personal-data': [],
+  'await-resident': ['areaManager', 'officer'],
+  'resident-replied': ['areaManager', 'officer'],
+  // Admin only: moving an issue to new rules is the council's decision, not a workflow step.
+  'upgrade-workflow': [],
 };
 
 export type AuthorizationError =

@@ -2,7 +2,7 @@ import { type Actor } from './actor';
 import { allowedCommands } from './allowedCommands';
 import { authorize, type AuthorizationError } from './authorization';
 import type { IssueCommand, IssueCommandName } from './issueCommands';
-import { EVENT_OF_COMMAND, type IssueEvent } from './issueEvents';
+import { EVENT_OF_COMMAND, type IssueEvent, LATEST_WORKFLOW_VERSION } from './issueEvents';
 import type { IssueState } from './issueState';
 import type { MachineStatus } from './issueStatus';
 import { canTake } from './machineQueries';
@@ -52,12 +52,14 @@ export function decide(
     return err({ kind: 'version-conflict', expectedVersion, currentVersion: state.version });
   }
 
-  if (!canTake(state.status, EVENT_OF_COMMAND[command.type])) {
+  // An issue is decided under its own workflow version; the upgrade, and a new issue, under the newest.
+  const version = state.status === 'none' || command.type === 'upgrade-workflow' ? LATEST_WORKFLOW_VERSION : state.workflowVersion;
+  if (!canTake(version, state, EVENT_OF_COMMAND[command.type])) {
     return err({
       kind: 'illegal-transition',
       command: command.type,
       status: state.status,
-      allowedCommands: allowedCommands(state.status),
+      allowedCommands: allowedCommands(state),
     });
   }
 
@@ -70,6 +72,8 @@ export function decide(
 
   // Erasing twice destroys nothing more: the second is answered without a new event.
   if (command.type === 'erase-personal-data' && state.status !== 'none' && isErasedPersonalData(state.personal)) return ok([]);
+  // Already under the newest rules: nothing to record.
+  if (command.type === 'upgrade-workflow' && state.status !== 'none' && state.workflowVersion === LATEST_WORKFLOW_VERSION) return ok([]);
 
   return ok([factOf(command, occurredAt.value, state)]);
 }
@@ -78,7 +82,7 @@ export function decide(
 function factOf(command: IssueCommand, occurredAt: string, state: IssueState): IssueEvent {
   switch (command.type) {
     case 'log': {
-      const { reference, title, description, category, areaId, channel, location, raisedBy } = command.data;
+      const { reference, title, description, category, areaId, channel, location, raisedBy, policyVersion } = command.data;
       return {
         type: 'IssueLogged',
         occurredAt,
@@ -100,6 +104,8 @@ function factOf(command: IssueCommand, occurredAt: string, state: IssueState): I
             },
             address: location?.address ?? null,
           },
+          workflowVersion: LATEST_WORKFLOW_VERSION,
+          policyVersion: policyVersion ?? null,
         },
       };
     }
@@ -123,5 +129,11 @@ function factOf(command: IssueCommand, occurredAt: string, state: IssueState): I
       return { type: 'NoteAdded', occurredAt, data: { text: command.data.text, public: command.data.public } };
     case 'erase-personal-data':
       return { type: 'PersonalDataErased', occurredAt, data: { subjectId: state.status === 'none' ? null : state.subjectId } };
+    case 'await-resident':
+      return { type: 'ResidentAsked', occurredAt, data: { question: command.data.question } };
+    case 'resident-replied':
+      return { type: 'ResidentReplied', occurredAt, data: { answer: command.data.answer } };
+    case 'upgrade-workflow':
+      return { type: 'WorkflowUpgraded', occurredAt, data: { from: state.status === 'none' ? LATEST_WORKFLOW_VERSION : state.workflowVersion, to: LATEST_WORKFLOW_VERSION } };
   }
 }

@@ -52,6 +52,8 @@ describe('decide: the lifecycle', () => {
             location: { lat: 51.319, lng: -2.208 },
             subjectId: null,
             personal: { raisedBy: { name: 'Ada Resident', email: 'ada@example.org' }, address: '12 Castle Street' },
+            workflowVersion: 2,
+            policyVersion: null,
           },
         },
       ])

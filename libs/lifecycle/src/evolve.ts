@@ -1,9 +1,14 @@
-import type { IssueEvent, IssueLogged } from './issueEvents';
+import { evolveDeadlines } from './evolveDeadlines';
+import type { IssueEvent, IssueLogged, WorkflowVersion } from './issueEvents';
+import { isWorkflowVersion, LATEST_WORKFLOW_VERSION } from './issueEvents';
 import { ERASED_PERSONAL_DATA } from './personalData';
 import type { Issue, IssueState } from './issueState';
 import { NO_ISSUE } from './issueState';
 import type { IssueStatus } from './issueStatus';
-import { statusAfterFact } from './machineQueries';
+import { placeAfterFact } from './machineQueries';
+
+/** The system's own events: they do not bound a later command's occurredAt (a decision recorded the next day still counts). */
+const SYSTEM_EVENTS = new Set<IssueEvent['type']>(['DeadlineMissed', 'IssueEscalated']);
 
 /**
  * Fold one event into the state. Total: a recorded fact is applied even where the machine would
@@ -13,10 +18,19 @@ import { statusAfterFact } from './machineQueries';
 export function evolve(state: IssueState, event: IssueEvent): Issue {
   const version = state.version + 1;
   if (event.type === 'IssueLogged') return loggedIssue(event, version);
-  const status = statusAfterFact(state.status, event.type) as IssueStatus;
   // A stream whose IssueLogged is missing still folds: its details are simply unknown.
   const before = state.status === 'none' ? unknownIssue(event.occurredAt) : state;
-  const issue: Issue = { ...before, status: status === ('none' as string) ? 'logged' : status, version, updatedAt: event.occurredAt };
+  const place = placeAfterFact(before.workflowVersion, before, event.type);
+  const facts = evolveDeadlines({ clocks: before.deadlineClocks, cycle: before.cycle }, event);
+  const issue: Issue = {
+    ...before,
+    status: place.status === 'none' ? 'logged' : (place.status as IssueStatus),
+    resumeStatus: place.resumeStatus ?? null,
+    version,
+    updatedAt: SYSTEM_EVENTS.has(event.type) ? before.updatedAt : event.occurredAt,
+    deadlineClocks: facts.clocks,
+    cycle: facts.cycle,
+  };
   switch (event.type) {
     case 'IssueReferred':
       return { ...issue, serviceProvider: event.data.serviceProvider };
@@ -33,16 +47,26 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
     case 'PersonalDataErased':
       // The state forgets the resident too, so a v1 issue (plaintext, no key) reads as erased.
       return { ...issue, personal: ERASED_PERSONAL_DATA };
+    case 'WorkflowUpgraded':
+      return { ...issue, workflowVersion: knownVersion(event.data.to) };
     case 'BoardReviewScheduled':
     case 'RoundtableConvened':
     case 'IssueWithdrawn':
     case 'NoteAdded':
+    case 'ResidentAsked':
+    case 'ResidentReplied':
+    case 'DeadlineMissed':
+    case 'IssueEscalated':
       return issue;
   }
 }
 
+/** A version this code does not know (a tampered or future stream) folds under the newest; verify reports it. */
+const knownVersion = (version: unknown): WorkflowVersion => (isWorkflowVersion(version) ? version : LATEST_WORKFLOW_VERSION);
+
 function loggedIssue(event: IssueLogged, version: number): Issue {
-  const { reference, title, description, category, areaId, channel, location, personal, subjectId } = event.data;
+  const { reference, title, description, category, areaId, channel, location, personal, subjectId, workflowVersion, policyVersion } = event.data;
+  const facts = evolveDeadlines({ clocks: [], cycle: 0 }, event);
   return {
     status: 'logged',
     version,
@@ -63,6 +87,11 @@ function loggedIssue(event: IssueLogged, version: number): Issue {
     updatedAt: event.occurredAt,
     resolvedAt: null,
     fedBackAt: null,
+    workflowVersion: knownVersion(workflowVersion),
+    resumeStatus: null,
+    policyVersion: policyVersion ?? null,
+    deadlineClocks: facts.clocks,
+    cycle: facts.cycle,
   };
 }
 
@@ -71,7 +100,19 @@ function unknownIssue(at: string): Issue {
     {
       type: 'IssueLogged',
       occurredAt: at,
-      data: { reference: '', title: '', description: '', category: '', areaId: '', channel: 'online', location: null, subjectId: null, personal: { raisedBy: { name: '' }, address: null } },
+      data: {
+        reference: '',
+        title: '',
+        description: '',
+        category: '',
+        areaId: '',
+        channel: 'online',
+        location: null,
+        subjectId: null,
+        personal: { raisedBy: { name: '' }, address: null },
+        workflowVersion: LATEST_WORKFLOW_VERSION,
+        policyVersion: null,
+      },
     },
     0,
   );

@@ -27,6 +27,14 @@ describe('evolve: what the state of an issue knows', () => {
       updatedAt: NOW.toISOString(),
       resolvedAt: null,
       fedBackAt: null,
+      workflowVersion: 2,
+      resumeStatus: null,
+      policyVersion: null,
+      deadlineClocks: [
+        { kind: 'acknowledge', cycle: 0, startedOn: '2026-11-23', endedOn: null, pauses: [], stoppedOn: null, missedRecorded: false },
+        { kind: 'resolve', cycle: 0, startedOn: '2026-11-23', endedOn: null, pauses: [], stoppedOn: null, missedRecorded: false },
+      ],
+      cycle: 0,
     });
   });
 
@@ -59,7 +67,7 @@ describe('evolve: what the state of an issue knows', () => {
       fedBackAt: null,
       serviceProvider: sampleCommands.refer.data.serviceProvider,
     });
-    expect(allowedCommands('logged')).toContain('refer');
+    expect(allowedCommands({ status: 'logged' })).toContain('refer');
   });
 
   it('clears the outcome on reopen but keeps the officer and dueBy until reassigned (overdue counts by the last dueBy)', () => {

@@ -26,6 +26,8 @@ export interface IssueDetails {
 export interface LogIssueData extends IssueDetails {
   readonly location?: GeoPoint & { readonly address?: string };
   readonly raisedBy: RaisedBy;
+  /** The service-level policy in force, chosen by the application like the reference; none: no deadlines. */
+  readonly policyVersion?: string;
 }
 
 /** What a user asks for. `type` is the command's path name in the HTTP contract. */
@@ -41,7 +43,12 @@ export type IssueCommand =
   | { readonly type: 'assign'; readonly data: { readonly officer: string; readonly dueBy: string } }
   | { readonly type: 'notes'; readonly data: { readonly text: string; readonly public: boolean } }
   /** Destroy the resident's key (admin). Not a workflow step: never in an issue's allowedCommands. */
-  | { readonly type: 'erase-personal-data'; readonly data: Record<string, never> };
+  | { readonly type: 'erase-personal-data'; readonly data: Record<string, never> }
+  /** Workflow version 2: wait on the resident, pausing the resolve clock. */
+  | { readonly type: 'await-resident'; readonly data: { readonly question: string } }
+  | { readonly type: 'resident-replied'; readonly data: { readonly answer: string } }
+  /** Move the issue to the newest workflow version (admin); at the newest already, nothing. */
+  | { readonly type: 'upgrade-workflow'; readonly data: Record<string, never> };
 
 export type CommandName = IssueCommand['type'];
 
@@ -56,5 +63,7 @@ export const ISSUE_COMMAND_NAMES = [
   'withdraw',
   'assign',
   'notes',
+  'await-resident',
+  'resident-replied',
 ] as const satisfies readonly CommandName[];
 export type IssueCommandName = (typeof ISSUE_COMMAND_NAMES)[number];

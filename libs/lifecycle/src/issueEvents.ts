@@ -1,5 +1,6 @@
 import type { Channel } from './channel';
 import type { CommandName, GeoPoint, IssueDetails, RaisedBy } from './issueCommands';
+import type { DeadlineKind } from './deadlines/deadlineClock';
 import type { StoredPersonalData } from './personalData';
 
 /**
@@ -19,6 +20,8 @@ export interface PersonalData {
 }
 
 /**
+ * v3: names the workflow version the issue is decided under and the service-level policy
+ * version it keeps (null: logged before service levels existed, so it has no deadlines).
  * v2: `personal` is sealed under the key of the resident `subjectId` names (the write path seals
  * it before the event is hashed); v1 events, upcast, carry it in plaintext with `subjectId: null`.
  * `decide` produces it unsealed; nothing stores it so.
@@ -29,6 +32,8 @@ export type IssueLogged = Fact<
     readonly location: GeoPoint | null;
     readonly subjectId: string | null;
     readonly personal: StoredPersonalData;
+    readonly workflowVersion: number;
+    readonly policyVersion: string | null;
   }
 >;
 export type IssueReferred = Fact<'IssueReferred', { readonly serviceProvider: string; readonly note: string | null }>;
@@ -42,6 +47,22 @@ export type OfficerAssigned = Fact<'OfficerAssigned', { readonly officer: string
 export type NoteAdded = Fact<'NoteAdded', { readonly text: string; readonly public: boolean }>;
 /** The resident's key was destroyed with this event (subjectId null: a v1 issue, sealed under no key). */
 export type PersonalDataErased = Fact<'PersonalDataErased', { readonly subjectId: string | null }>;
+/** Workflow version 2: the council waits on the resident; the resolve clock pauses meanwhile. */
+export type ResidentAsked = Fact<'ResidentAsked', { readonly question: string }>;
+/** The resident answered: the issue goes back to the status it left. */
+export type ResidentReplied = Fact<'ResidentReplied', { readonly answer: string }>;
+/** The issue is decided under a newer workflow version from here on. */
+export type WorkflowUpgraded = Fact<'WorkflowUpgraded', { readonly from: number; readonly to: number }>;
+/**
+ * Recorded by the system when a deadline passes unmet: once per deadline (kind and cycle, a
+ * reopened issue's fresh deadlines counting on from 0), under the policy version the issue keeps.
+ */
+export type DeadlineMissed = Fact<
+  'DeadlineMissed',
+  { readonly kind: DeadlineKind; readonly dueAt: string; readonly policyVersion: string; readonly cycle: number }
+>;
+/** The missed deadline is put before the area's board chair. */
+export type IssueEscalated = Fact<'IssueEscalated', { readonly to: 'boardChair'; readonly kind: DeadlineKind; readonly cycle: number }>;
 
 export type IssueEvent =
   | IssueLogged
@@ -54,7 +75,12 @@ export type IssueEvent =
   | IssueWithdrawn
   | OfficerAssigned
   | NoteAdded
-  | PersonalDataErased;
+  | PersonalDataErased
+  | ResidentAsked
+  | ResidentReplied
+  | WorkflowUpgraded
+  | DeadlineMissed
+  | IssueEscalated;
 
 export type IssueEventType = IssueEvent['type'];
 
@@ -71,17 +97,23 @@ export const EVENT_OF_COMMAND = {
   assign: 'OfficerAssigned',
   notes: 'NoteAdded',
   'erase-personal-data': 'PersonalDataErased',
+  'await-resident': 'ResidentAsked',
+  'resident-replied': 'ResidentReplied',
+  'upgrade-workflow': 'WorkflowUpgraded',
 } as const satisfies Record<CommandName, IssueEventType>;
 
-export const ISSUE_EVENT_TYPES = Object.values(EVENT_OF_COMMAND) as readonly IssueEventType[];
+/** What the system records by itself, as actor `system`: no command produces these. */
+export const SYSTEM_EVENT_TYPES = ['DeadlineMissed', 'IssueEscalated'] as const satisfies readonly IssueEventType[];
+
+export const ISSUE_EVENT_TYPES = [...Object.values(EVENT_OF_COMMAND), ...SYSTEM_EVENT_TYPES] as readonly IssueEventType[];
 
 /**
  * The schema version each event type is written with today. Raise one when an event's data
  * changes shape, and add an upcaster for the old version in `upcast.ts`.
  */
 export const EVENT_SCHEMA_VERSION: Record<IssueEventType, number> = {
-  // 2: personal data sealed per resident, with its subjectId (upcast.ts reads v1).
-  IssueLogged: 2,
+  // 3: workflowVersion and policyVersion; 2: personal data sealed per resident, with its subjectId (upcast.ts reads v1 and v2).
+  IssueLogged: 3,
   IssueReferred: 1,
   BoardReviewScheduled: 1,
   RoundtableConvened: 1,
@@ -92,13 +124,25 @@ export const EVENT_SCHEMA_VERSION: Record<IssueEventType, number> = {
   OfficerAssigned: 1,
   NoteAdded: 1,
   PersonalDataErased: 1,
+  ResidentAsked: 1,
+  ResidentReplied: 1,
+  WorkflowUpgraded: 1,
+  DeadlineMissed: 1,
+  IssueEscalated: 1,
 };
 
 /**
- * The version of the workflow rules (the machine and the policies around it) that decided an
- * event. Recorded on every event so that old streams can replay under the rules then in force.
+ * The versions of the workflow rules (the machine) released so far; every one is kept. Each
+ * event records the version that decided it, so old streams replay under the rules then in
+ * force; a new issue is decided under the newest, an old one until `upgrade-workflow`.
  */
-export const WORKFLOW_VERSION = 1;
+export const WORKFLOW_VERSIONS = [1, 2] as const;
+export type WorkflowVersion = (typeof WORKFLOW_VERSIONS)[number];
+export const LATEST_WORKFLOW_VERSION: WorkflowVersion = 2;
+
+export function isWorkflowVersion(version: unknown): version is WorkflowVersion {
+  return (WORKFLOW_VERSIONS as readonly unknown[]).includes(version);
+}
 
 export function isIssueEventType(type: string): type is IssueEventType {
   return (ISSUE_EVENT_TYPES as readonly string[]).includes(type);

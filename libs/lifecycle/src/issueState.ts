@@ -1,6 +1,8 @@
 import type { GeoPoint, IssueDetails } from './issueCommands';
 import type { IssuePersonalData } from './personalData';
-import type { IssueStatus } from './issueStatus';
+import type { DeadlineClock } from './deadlines/deadlineClock';
+import type { WorkflowVersion } from './issueEvents';
+import type { AskingStatus, IssueStatus } from './issueStatus';
 
 /** Before its first event an issue does not exist. */
 export interface NoIssue {
@@ -27,6 +29,16 @@ export interface Issue extends IssueDetails {
   readonly updatedAt: string;
   readonly resolvedAt: string | null;
   readonly fedBackAt: string | null;
+  /** The workflow version the issue is decided under (its machine). */
+  readonly workflowVersion: WorkflowVersion;
+  /** While `awaitingResident`, the status a reply returns to; null otherwise. */
+  readonly resumeStatus: AskingStatus | null;
+  /** The service-level policy the issue keeps; null: logged before service levels, no deadlines. */
+  readonly policyVersion: string | null;
+  /** Its current deadlines' facts (the first acknowledge, and this cycle's resolve and feedBack). */
+  readonly deadlineClocks: readonly DeadlineClock[];
+  /** How many times it was reopened: the cycle of its current resolve and feedBack deadlines. */
+  readonly cycle: number;
 }
 
 export type IssueState = NoIssue | Issue;

@@ -23,8 +23,12 @@ type Upcaster = (data: unknown) => unknown;
  * add `{ IssueX: { 1: (v1) => v2 } }` here.
  */
 const UPCASTERS: Partial<Record<IssueEventType, Record<number, Upcaster>>> = {
-  // v1 kept the resident's details in plaintext and had no subject: they stay as they were.
-  IssueLogged: { 1: (data) => ({ ...(data as object), subjectId: null }) },
+  IssueLogged: {
+    // v1 kept the resident's details in plaintext and had no subject: they stay as they were.
+    1: (data) => ({ ...(data as object), subjectId: null }),
+    // v2 issues were all decided under workflow version 1, before service levels existed.
+    2: (data) => ({ ...(data as object), workflowVersion: 1, policyVersion: null }),
+  },
 };
 
 /** Read a stored event as today's shape, upgrading old schema versions one step at a time. */

@@ -63,7 +63,7 @@ describe('the personal data vault', () => {
 
   it('seals only IssueLogged, naming its subject', async () => {
     const [logged, note] = await vault.sealEvents([
-      { type: 'IssueLogged', occurredAt: 'x', data: { reference: 'R', title: 't', description: 'd', category: 'c', areaId: 'a', channel: 'online', location: null, subjectId: null, personal: ada } },
+      { type: 'IssueLogged', occurredAt: 'x', data: { reference: 'R', title: 't', description: 'd', category: 'c', areaId: 'a', channel: 'online', location: null, subjectId: null, personal: ada, workflowVersion: 2, policyVersion: null } },
       { type: 'NoteAdded', occurredAt: 'x', data: { text: 'Ada Resident called', public: false } },
     ]);
     expect(logged.type === 'IssueLogged' && logged.data.subjectId).toBe((logged.data as { personal: SealedPersonalData }).personal.subjectId);

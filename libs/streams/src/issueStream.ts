@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, StoredEvent } from '@app/event-store';
-import { type ActorRef, EVENT_SCHEMA_VERSION, type IssueEvent, upcast, WORKFLOW_VERSION } from '@app/lifecycle';
+import { type ActorRef, EVENT_SCHEMA_VERSION, evolve, type IssueEvent, type IssueState, LATEST_WORKFLOW_VERSION, upcast, type WorkflowVersion } from '@app/lifecycle';
 
 /** Each issue is one stream. Loading an issue reads its stream only, whatever the store holds. */
 export const streamIdOf = (issueId: string) => `issue-${issueId}`;
@@ -39,22 +39,42 @@ export interface EventProvenance {
 }
 
 /** The metadata of an event of any stream (issue or area): one shape, built in one place. */
-export function eventMetadataOf(occurredAt: string, schemaVersion: number, provenance: EventProvenance): IssueEventMetadata {
+export function eventMetadataOf(
+  occurredAt: string,
+  schemaVersion: number,
+  provenance: EventProvenance,
+  workflowVersion: WorkflowVersion = LATEST_WORKFLOW_VERSION,
+): IssueEventMetadata {
   return {
     actor: provenance.actor,
     occurredAt,
     correlationId: provenance.correlationId,
     causationId: provenance.causationId,
     schemaVersion,
-    workflowVersion: WORKFLOW_VERSION,
+    workflowVersion,
     ...(provenance.idempotencyKey !== undefined && { idempotencyKey: provenance.idempotencyKey }),
     ...(provenance.via !== undefined && { via: { ...provenance.via } }),
   };
 }
 
-export function toNewEvent(event: IssueEvent, provenance: EventProvenance): NewEvent {
-  const metadata = eventMetadataOf(event.occurredAt, EVENT_SCHEMA_VERSION[event.type], provenance);
-  return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } };
+/** One event to append, recorded as decided under `workflowVersion` (the newest unless said). */
+export function toNewEvent(event: IssueEvent, provenance: EventProvenance, workflowVersion?: WorkflowVersion, id: string = randomUUID()): NewEvent {
+  const metadata = eventMetadataOf(event.occurredAt, EVENT_SCHEMA_VERSION[event.type], provenance, workflowVersion);
+  return { id, type: event.type, data: event.data, metadata: { ...metadata } };
+}
+
+/**
+ * The events a decision on `decidedOn` produced, each recorded under the workflow version it
+ * was decided under: the issue's own, the newest for a new issue, and for WorkflowUpgraded the
+ * version it moves to (the rules that judge it). `ids` gives events deterministic ids.
+ */
+export function toNewEvents(decidedOn: IssueState, events: readonly IssueEvent[], provenance: EventProvenance, ids?: readonly string[]): NewEvent[] {
+  let state = decidedOn;
+  return events.map((event, index) => {
+    const after = evolve(state, event);
+    state = after;
+    return toNewEvent(event, provenance, after.workflowVersion, ids?.[index]);
+  });
 }
 
 export function toIssueEvent(stored: StoredEvent): IssueEvent {

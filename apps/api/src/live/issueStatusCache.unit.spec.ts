@@ -18,6 +18,8 @@ const logged = (areaId: string): IssueEvent => ({
     location: null,
     subjectId: null,
     personal: { raisedBy: { name: 'Ada' }, address: null },
+    workflowVersion: 2,
+    policyVersion: null,
   },
 });
 const referred: IssueEvent = { type: 'IssueReferred', occurredAt: AT, data: { serviceProvider: 'Highways', note: null } };

@@ -38,6 +38,9 @@ export const sampleCommands: { [K in CommandName]: CommandOf<K> } = {
   assign: { type: 'assign', data: { officer: 'officer-7', dueBy: '2026-12-20' } },
   notes: { type: 'notes', data: { text: 'Called the resident.', public: false } },
   'erase-personal-data': { type: 'erase-personal-data', data: {} },
+  'await-resident': { type: 'await-resident', data: { question: 'Which lamp post is it?' } },
+  'resident-replied': { type: 'resident-replied', data: { answer: 'The one by the school gate.' } },
+  'upgrade-workflow': { type: 'upgrade-workflow', data: {} },
 };
 
 /** One way to bring a freshly logged issue to each status. */
@@ -49,6 +52,7 @@ export const PATH_TO: Record<IssueStatus, CommandName[]> = {
   resolved: ['refer', 'resolve'],
   fedBack: ['refer', 'resolve', 'feed-back'],
   withdrawn: ['withdraw'],
+  awaitingResident: ['await-resident'],
 };
 
 /** Run commands through `decide` from nothing and return the events they record. */

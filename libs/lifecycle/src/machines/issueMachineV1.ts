@@ -1,8 +1,11 @@
 import { setup } from 'xstate';
-import type { IssueEventType } from './issueEvents';
-import type { IssueStatus } from './issueStatus';
+import type { IssueEventType } from '../issueEvents';
+import type { IssueStatus } from '../issueStatus';
 
 /**
+ * Workflow version 1, as released: frozen, so that streams written under it replay and verify
+ * exactly as they were decided. Change the workflow in a new version (issueMachineV2.ts).
+ *
  * The single source of truth for which transitions exist. Its events are the domain's facts:
  * folding a stream is running its events through this machine, and a command is allowed when
  * the machine can take the event the command would produce.
@@ -16,10 +19,10 @@ const stay = (status: IssueStatus) => ({ target: status });
 /** Erasing the resident's personal data keeps the status, whatever it is (withdrawn included). */
 const erasable = (status: IssueStatus) => ({ PersonalDataErased: stay(status) });
 
-export const issueMachine = setup({
+export const issueMachineV1 = setup({
   types: { events: {} as MachineEvent },
 }).createMachine({
-  id: 'issue',
+  id: 'issue-v1',
   initial: 'none',
   states: {
     none: {
