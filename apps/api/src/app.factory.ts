@@ -9,7 +9,8 @@ import { secureTheEdge } from './http/securityEdge';
 
 /** The API, configured but not yet listening: `main` listens, tests drive it with supertest. */
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(settings, options), { bufferLogs: true, bodyParser: false });
+  // abortOnError false: a refused start-up (a changed service-level policy...) rejects with its reason, for main to print, rather than exiting here.
+  const app = await NestFactory.create(AppModule.forRoot(settings, options), { bufferLogs: true, bodyParser: false, abortOnError: false });
   // First, so every answer (errors and Swagger's pages included) carries the edge's headers.
   secureTheEdge(app, settings);
   // Bodies are read here (not by Nest's default parsers), and hostile input refused before routing.

@@ -23,6 +23,7 @@ import { PublicModule } from './public/public.module';
 import { ReadSideModule } from './read-side/readSide.module';
 import { ReferenceDataController } from './reference-data/referenceData.controller';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { ServiceLevelsModule } from './service-levels/serviceLevels.module';
 import { EventStoreModule } from './store/eventStore.module';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export class AppModule {
         PublicModule,
         Open311Module,
         ScorecardsModule,
+        ServiceLevelsModule,
         MetricsModule,
         HealthModule,
         LiveModule.forRoot(options.liveFeed),

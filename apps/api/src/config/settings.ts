@@ -40,6 +40,12 @@ export interface Settings {
   readonly corsOrigins: readonly string[];
   /** TRUST_PROXY: reverse proxies in front of the API whose X-Forwarded-For is believed; 0: off. */
   readonly trustProxyHops: number;
+  /** SERVICE_LEVELS_FILE: the service-level policy (working-day targets, calendar region); none: the bundled config/service-levels.json. */
+  readonly serviceLevelsFile?: string;
+  /** SCHEDULER (default on): whether this process records missed deadlines (the API only when it runs the projections). */
+  readonly scheduler: boolean;
+  /** SCHEDULER_INTERVAL_MS (default 10000): how often the scheduler looks for deadlines that have passed. */
+  readonly schedulerIntervalMs: number;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -65,6 +71,9 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const projectionLeaseMs = integer('PROJECTION_LEASE_MS', 5_000, 1_000, 600_000);
   const projectionPageSize = integer('PROJECTION_PAGE_SIZE', 1_000, 1, 10_000);
   const idempotencyTtlHours = integer('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 366);
+  const schedulerIntervalMs = integer('SCHEDULER_INTERVAL_MS', 10_000, 50, 60_000);
+  const scheduler = (env.SCHEDULER || 'on').toLowerCase();
+  if (!['on', 'off'].includes(scheduler)) problems.push(`SCHEDULER must be on or off, got ${env.SCHEDULER}`);
   const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
   if (!STORES.includes(eventStore)) problems.push(`EVENT_STORE must be one of ${STORES.join(', ')}, got ${env.EVENT_STORE}`);
   if (eventStore === 'postgres' && !env.DATABASE_URL) problems.push('DATABASE_URL is required when EVENT_STORE=postgres');
@@ -119,5 +128,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     open311Keys,
     corsOrigins,
     trustProxyHops,
+    serviceLevelsFile: env.SERVICE_LEVELS_FILE ? resolve(env.SERVICE_LEVELS_FILE) : undefined,
+    scheduler: scheduler !== 'off',
+    schedulerIntervalMs,
   };
 }

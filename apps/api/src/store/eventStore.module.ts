@@ -5,9 +5,10 @@ import type { Settings } from '../config/settings';
 import { AppMetrics } from '../operations/appMetrics';
 import { instrumentedEventStore } from '../operations/instrumentedEventStore';
 import { openEventStore } from './openEventStore';
-import { AUDIT_KEYS, CLOCK, EVENT_STORE, SETTINGS } from './tokens';
+import { serviceLevelsProvider } from '../service-levels/serviceLevels.provider';
+import { AUDIT_KEYS, CLOCK, EVENT_STORE, SERVICE_LEVELS, SETTINGS } from './tokens';
 
-/** Provides the settings, the clock, the audit keys and the event store adapter to the whole app. */
+/** Provides the settings, the clock, the audit keys, the event store adapter and the service-level policies to the whole app. */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
@@ -32,8 +33,10 @@ export class EventStoreModule implements OnApplicationShutdown {
             return metrics ? instrumentedEventStore(store, metrics) : store;
           },
         },
+        // A bad policy file throws here, before the store is opened.
+        serviceLevelsProvider(settings, clock),
       ],
-      exports: [SETTINGS, CLOCK, EVENT_STORE, AUDIT_KEYS],
+      exports: [SETTINGS, CLOCK, EVENT_STORE, AUDIT_KEYS, SERVICE_LEVELS],
     };
   }
 

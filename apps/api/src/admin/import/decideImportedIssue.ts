@@ -5,6 +5,8 @@ export interface ImportDecisionContext {
   /** The admin importing: admin may date events far back, never into the future. */
   readonly actor: Actor;
   readonly now: Date;
+  /** The service-level policy in force, which the imported issue keeps as a new one would; none: no deadlines. */
+  readonly policyVersion?: string;
 }
 
 /**
@@ -12,12 +14,12 @@ export interface ImportDecisionContext {
  * each transition on the state the previous ones left, as if run one by one through HTTP.
  * Nothing is stored unless all of them pass: the first refusal is the line's message.
  */
-export function decideImportedIssue(line: ImportLine, reference: string, context: ImportDecisionContext): Result<IssueEvent[], string> {
+export function decideImportedIssue(line: ImportLine, reference: string, { policyVersion, ...context }: ImportDecisionContext): Result<IssueEvent[], string> {
   const { location, raisedBy, ...fields } = line.issue;
   // Built as intake builds it (LogIssueHandler): copies, so the DTO instances are never stored.
   const log: IssueCommand = {
     type: 'log',
-    data: { ...fields, reference, raisedBy: { ...raisedBy }, ...(location && { location: { ...location } }) },
+    data: { ...fields, reference, raisedBy: { ...raisedBy }, ...(location && { location: { ...location } }), ...(policyVersion !== undefined && { policyVersion }) },
   };
   const logged = decide(NO_ISSUE, log, { ...context, occurredAt: line.loggedAt });
   if (!logged.ok) return err(`issue.loggedAt: ${messageOf(logged.error)}`);

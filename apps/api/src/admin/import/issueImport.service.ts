@@ -3,10 +3,11 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@app/event-store';
 import { type Actor, NO_ISSUE } from '@app/lifecycle';
+import type { ServiceLevelRegistry } from '@app/service-levels';
 import type { Settings } from '../../config/settings';
 import { ReferenceNumbers } from '../../issues/intake/referenceNumbers';
 import { IssueRepository } from '../../issues/issueRepository';
-import { CLOCK, SETTINGS } from '../../store/tokens';
+import { CLOCK, SERVICE_LEVELS, SETTINGS } from '../../store/tokens';
 import { decideImportedIssue } from './decideImportedIssue';
 import { importedIssueId } from './importedIssueId';
 import type { ImportSummary } from './importSummary';
@@ -32,6 +33,7 @@ export class IssueImport {
     private readonly references: ReferenceNumbers,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(SERVICE_LEVELS) private readonly serviceLevels: ServiceLevelRegistry,
   ) {}
 
   /** `correlationId` is stamped on every event of the run, so the audit trail tells one import from another. */
@@ -68,7 +70,7 @@ export class IssueImport {
 
     // As intake does: decide everything first, so a refused line spends no reference number;
     // then again with the reference, at the same instant, which can only succeed the same way.
-    const context = { actor, now: this.clock.now() };
+    const context = { actor, now: this.clock.now(), policyVersion: this.serviceLevels.inForce.version };
     const trial = decideImportedIssue(line, '', context);
     if (!trial.ok) return rejected(trial.error);
     const reference = await this.references.allocate(area, trial.value[0].occurredAt);

@@ -3,8 +3,9 @@ import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Clock } from '@app/event-store';
 import { decide, err, type IssueCommand, NO_ISSUE, type Result } from '@app/lifecycle';
+import type { ServiceLevelRegistry } from '@app/service-levels';
 import type { Settings } from '../../config/settings';
-import { CLOCK, SETTINGS } from '../../store/tokens';
+import { CLOCK, SERVICE_LEVELS, SETTINGS } from '../../store/tokens';
 import type { CommandContext } from '../commandContext';
 import type { CommandFailure } from '../commandFailure';
 import { IssueRepository } from '../issueRepository';
@@ -27,6 +28,7 @@ export class LogIssueHandler implements ICommandHandler<LogIssue, Result<IssueVi
     private readonly references: ReferenceNumbers,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(SERVICE_LEVELS) private readonly serviceLevels: ServiceLevelRegistry,
   ) {}
 
   async execute({ body, context }: LogIssue): Promise<Result<IssueView, CommandFailure>> {
@@ -34,9 +36,11 @@ export class LogIssueHandler implements ICommandHandler<LogIssue, Result<IssueVi
     const area = this.settings.areas.find((candidate) => candidate.id === body.areaId);
     if (!area) return err({ kind: 'unknown-area', areaId: body.areaId });
 
+    // The issue keeps the policy in force now: its deadlines are judged by it for good.
+    const policyVersion = this.serviceLevels.inForce.version;
     const command = (reference: string): IssueCommand => ({
       type: 'log',
-      data: { ...fields, reference, raisedBy: { ...raisedBy }, ...(location && { location: { ...location } }) },
+      data: { ...fields, reference, raisedBy: { ...raisedBy }, ...(location && { location: { ...location } }), policyVersion },
     });
     const decisionContext = { actor: context.actor, now: this.clock.now(), occurredAt };
 

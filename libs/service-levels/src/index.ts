@@ -1,0 +1,4 @@
+export * from './serviceLevelRegistry';
+export * from './policyFile';
+export * from './policyStream';
+export * from './storedServiceLevels';
