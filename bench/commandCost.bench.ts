@@ -12,8 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@app/event-store';
-import { ANONYMOUS, decide, NO_ISSUE, type Actor } from '@app/lifecycle';
+import { SqliteEventStore, systemClock } from '@app/event-store';
+import { ANONYMOUS, bankHolidayCalendar, decide, NO_ISSUE, type Actor } from '@app/lifecycle';
+import type { ServiceLevelRegistry } from '@app/service-levels';
 import type { CommandContext } from '../apps/api/src/issues/commandContext';
 import { IssueRepository } from '../apps/api/src/issues/issueRepository';
 import { IssueViewRenderer } from '../apps/api/src/issues/issueViewRenderer';
@@ -25,6 +26,14 @@ const ISSUES = 50;
 const officer: Actor = { kind: 'staff', id: 'bench-officer', role: 'officer', areas: ['*'] };
 const context = (actor: Actor): CommandContext => ({ actor, commandId: randomUUID(), correlationId: randomUUID() });
 const payload = { text: 'x'.repeat(200), public: false };
+// The bench's issues keep no policy version, so they have no deadlines to judge.
+const calendar = bankHolidayCalendar('GB-ENG');
+const noServiceLevels: ServiceLevelRegistry = {
+  inForce: { version: 'bench', region: 'GB-ENG', default: { acknowledge: 2, resolve: 20, feedBack: 5 }, categories: {}, areas: {} },
+  rulesFor: () => null,
+  calendarOf: () => calendar,
+  ensureKnown: async () => {},
+};
 
 async function fill(store: SqliteEventStore, events: number): Promise<void> {
   const perStream = 20;
@@ -36,7 +45,7 @@ async function fill(store: SqliteEventStore, events: number): Promise<void> {
 
 async function ourCommands(store: SqliteEventStore): Promise<number> {
   const vault = new PersonalDataVault(store, randomBytes(32));
-  const issues = new IssueRepository(store, vault, new IssueViewRenderer(vault, store));
+  const issues = new IssueRepository(store, vault, new IssueViewRenderer(vault, store, noServiceLevels, systemClock));
   const ids: string[] = [];
   for (let i = 0; i < ISSUES; i++) {
     const id = randomUUID();

@@ -121,6 +121,12 @@ const MATRIX: Record<string, readonly Rule[]> = {
   'POST /issues/:id/withdraw': [command('withdraw', ['areaManager'])],
   'POST /issues/:id/assign': [command('assign', ['areaManager', 'boardChair'])],
   'POST /issues/:id/notes': [command('notes', ['areaManager', 'boardChair', 'officer'])],
+  'POST /issues/:id/await-resident': [command('await-resident', ['areaManager', 'officer'])],
+  'POST /issues/:id/resident-replied': [command('resident-replied', ['areaManager', 'officer'])],
+  // Moving an issue to new rules is the council's decision: admin only, like erasure.
+  'POST /issues/:id/upgrade-workflow': [
+    { may: ADMIN_ONLY, area: 'everywhere', request: ({ issue }) => ({ path: `/issues/${issue.id}/upgrade-workflow`, body: {} }) },
+  ],
   'POST /issues/:id/erase-personal-data': [
     { may: ADMIN_ONLY, area: 'everywhere', request: ({ issue }) => ({ path: `/issues/${issue.id}/erase-personal-data`, body: {} }) },
   ],
@@ -142,6 +148,8 @@ const MATRIX: Record<string, readonly Rule[]> = {
   'GET /kpis/officers': [{ may: VIEWER_AND_STAFF, area: 'scoped', request: ({ areaId }) => ({ path: `/kpis/officers?areaId=${areaId}` }) }],
   'GET /kpis/resolution-times': [{ may: VIEWER_AND_STAFF, area: 'scoped', request: ({ areaId }) => ({ path: `/kpis/resolution-times?areaId=${areaId}` }) }],
   'GET /projections': [{ may: VIEWER_AND_STAFF, request: get('/projections') }],
+  // The service-level policy in force (API.md, "Deadlines and service levels"): it holds no personal data.
+  'GET /service-levels': [{ may: VIEWER_AND_STAFF, request: get('/service-levels') }],
   // An unknown name: a 404 shows the caller got past the guard, without rebuilding anything.
   'POST /projections/:name/rebuild': [{ may: ADMIN_ONLY, request: () => ({ path: '/projections/no-such-projection/rebuild', body: {} }) }],
   'GET /events/stream': [

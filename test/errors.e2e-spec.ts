@@ -173,7 +173,7 @@ describe.each(STORES)('errors, authentication and area scoping, on %s', (kind) =
         error: 'Unprocessable Entity',
         message: expect.stringContaining('feed-back'),
         status: 'logged',
-        allowedCommands: ['refer', 'board-review', 'withdraw', 'assign', 'notes'],
+        allowedCommands: ['refer', 'board-review', 'withdraw', 'assign', 'notes', 'await-resident'],
       });
     });
   });

@@ -62,6 +62,14 @@ describe.each(STORES)('the lifecycle over HTTP, on %s', (kind) => {
       resolvedAt: expect.any(String),
       fedBackAt: expect.any(String),
       allowedCommands: ['reopen', 'notes'],
+      workflowVersion: 2,
+      policyVersion: '2026-1',
+      // All met: each step was taken the day the issue was logged.
+      deadlines: [
+        { kind: 'acknowledge', dueAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), workingDays: 2, pausedDays: 0, state: 'met' },
+        { kind: 'resolve', dueAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), workingDays: 10, pausedDays: 0, state: 'met' },
+        { kind: 'feedBack', dueAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), workingDays: 5, pausedDays: 0, state: 'met' },
+      ],
     });
   });
 

@@ -59,6 +59,8 @@ export function generateImportFile(issues: number, seed: number): { text: string
       withdraw: () => ({ reason: 'The resident withdrew it.' }),
       assign: () => ({ officer: `officer-${random.int(1, 40)}`, dueBy: day(loggedAt + random.int(10, 60) * DAY_MS) }),
       notes: () => ({ text: `Spoke to the resident about ${street}.`, public: random.next() < 0.3 }),
+      'await-resident': () => ({ question: `Which end of ${street} do you mean?` }),
+      'resident-replied': () => ({ answer: 'The end by the church.' }),
     };
     const path = random.weighted(PATHS).map((command) => {
       at += random.int(1, 9) * DAY_MS + random.int(0, 8 * 3_600_000);

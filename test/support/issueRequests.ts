@@ -31,6 +31,8 @@ export const COMMAND_BODIES: Record<string, Record<string, unknown>> = {
   withdraw: { reason: 'Resident asked to withdraw.' },
   assign: { officer: 'officer-42', dueBy: '2027-01-15' },
   notes: { text: 'Called the resident.', public: false },
+  'await-resident': { question: 'Which end of Castle Street is the pothole?' },
+  'resident-replied': { answer: 'The end by the church.' },
 };
 
 export const WHO_MAY: Record<string, string> = {
@@ -43,6 +45,9 @@ export const WHO_MAY: Record<string, string> = {
   withdraw: manager,
   assign: chair,
   notes: officer,
+  'await-resident': officer,
+  'resident-replied': officer,
+  'upgrade-workflow': admin,
 };
 
 export interface IssueBody {

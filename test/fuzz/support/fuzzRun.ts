@@ -37,7 +37,7 @@ export interface LiveFixtures {
 }
 
 /** How many issues the suite seeds before fuzzing, first in `LiveFixtures.issues`. */
-export const SEEDED_ISSUES = 3;
+export const SEEDED_ISSUES = 4;
 
 type ParamChoice = { readonly kind: 'valid'; readonly pick: number } | { readonly kind: 'odd'; readonly segment: string };
 
@@ -116,7 +116,7 @@ const ASSETS = ['chart.umd.js', 'chart.umd.js.map', 'favicon.svg', '..%2Fpackage
 function validParam(source: ParamSource, pick: number, live: LiveFixtures): string {
   // The most recent issues, mostly (they are the ones still open); any of them a third of the time.
   const recent = Math.min(live.issues.length, 6);
-  // The seeded ones (logged, resolved, fed back) a fifth of the time: the commands that need a late status.
+  // The seeded ones (logged, resolved, fed back, awaiting the resident) a fifth of the time: the commands that need a late status.
   const issue =
     pick % 5 === 1
       ? live.issues[pick % Math.min(live.issues.length, SEEDED_ISSUES)]

@@ -20,7 +20,7 @@ export interface FuzzSuiteOptions {
   readonly extraSpecs?: readonly RouteSpec[];
 }
 
-/** Issues to aim commands and reads at, one logged, one resolved, one fed back; the run adds every issue its valid intakes create. */
+/** Issues to aim commands and reads at, one logged, one resolved, one fed back, one awaiting the resident; the run adds every issue its valid intakes create. */
 async function seedFixtures(port: number): Promise<LiveFixtures> {
   const live: LiveFixtures = { issues: [], projections: [] };
   const send = async (path: string, body: unknown, authorization?: string) => {
@@ -29,7 +29,7 @@ async function seedFixtures(port: number): Promise<LiveFixtures> {
     if (answer.status >= 300) throw new Error(`fixture ${path} failed: ${answer.status} ${answer.text}`);
     return JSON.parse(answer.text) as { id: string; reference: string; version: number };
   };
-  for (const steps of [[], ['refer', 'resolve'], ['refer', 'resolve', 'feed-back']]) {
+  for (const steps of [[], ['refer', 'resolve'], ['refer', 'resolve', 'feed-back'], ['refer', 'await-resident']]) {
     let issue = await send('/issues', intake({ raisedBy: { name: `Resident Rsdnt${String(live.issues.length).padStart(8, '0')}` } }));
     for (const step of steps) issue = await send(`/issues/${issue.id}/${step}`, { ...COMMAND_BODIES[step], expectedVersion: issue.version }, WHO_MAY[step]);
     live.issues.push({ id: issue.id, reference: issue.reference });

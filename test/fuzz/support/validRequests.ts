@@ -133,6 +133,15 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   { method: 'POST', path: '/issues/:id/assign', caller: 'boardChair', params: { id: 'issue' }, body: transition('assign', futureDay.map((dueBy) => ({ dueBy }))) },
   { method: 'POST', path: '/issues/:id/notes', caller: 'officer', params: { id: 'issue' }, body: transition('notes', fc.record({ public: fc.boolean() })) },
   { method: 'POST', path: '/issues/:id/erase-personal-data', caller: 'admin', params: { id: 'issue' }, body: fc.constantFrom({}, { expectedVersion: CURRENT_VERSION }) },
+  { method: 'POST', path: '/issues/:id/await-resident', caller: 'officer', params: { id: 'issue' }, body: transition('await-resident', text(5000).map((question) => ({ question }))) },
+  { method: 'POST', path: '/issues/:id/resident-replied', caller: 'areaManager', params: { id: 'issue' }, body: transition('resident-replied', text(5000).map((answer) => ({ answer }))) },
+  {
+    method: 'POST',
+    path: '/issues/:id/upgrade-workflow',
+    caller: 'admin',
+    params: { id: 'issue' },
+    body: fc.tuple(some(fc.constant(CURRENT_VERSION)), some(recentPast)).map(([expectedVersion, occurredAt]) => withoutUndefined({ expectedVersion, occurredAt })),
+  },
   {
     method: 'PUT',
     path: '/areas/:areaId/scorecard',
@@ -179,6 +188,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   { method: 'GET', path: '/kpis/officers', caller: 'areaManager', query: kpiQuery },
   { method: 'GET', path: '/kpis/resolution-times', caller: 'viewer', query: kpiQuery },
   { method: 'GET', path: '/projections', caller: 'viewer' },
+  { method: 'GET', path: '/service-levels', caller: 'officer' },
   { method: 'GET', path: '/events/stream', caller: 'viewer' },
   { method: 'GET', path: '/public/issues/:reference', caller: 'anonymous', params: { reference: 'reference' } },
   { method: 'GET', path: '/public/you-said-we-did', caller: 'anonymous', query: fc.record({ areaId: some(fc.constant(AREA)), limit: some(fc.constant('5')), offset: some(fc.constant('1')) }).map(withoutUndefined) },

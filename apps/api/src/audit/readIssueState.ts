@@ -25,6 +25,7 @@ export class ReadIssueState {
     const known = eventsRecordedBy(stream.events, at);
     const issue = foldIssue(known.map(toIssueEvent));
     if (issue.status === 'none') return undefined;
-    return { ...(await this.views.render(stream.issueId, issue)), asOf: at.toISOString() };
+    // Deadlines judged as they stood at that instant, not today.
+    return { ...(await this.views.render(stream.issueId, issue, at)), asOf: at.toISOString() };
   }
 }

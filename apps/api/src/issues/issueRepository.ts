@@ -7,7 +7,7 @@ import type { CommandFailure } from './commandFailure';
 import type { IssueView } from './issueView.dto';
 import { IssueViewRenderer } from './issueViewRenderer';
 import { PersonalDataVault } from '@app/personal-data';
-import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvent } from '@app/streams';
+import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvents } from '@app/streams';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
 @Injectable()
@@ -58,7 +58,7 @@ export class IssueRepository {
     try {
       await this.store.append(
         streamIdOf(issueId),
-        sealed.map((event) => toNewEvent(event, provenance)),
+        toNewEvents(decidedOn, sealed, provenance),
         decidedOn.version,
         {
           ...(claimed && { idempotency: { ...claimed, response: { status: successStatus, body: this.views.toStored(issueId, issue) } } }),

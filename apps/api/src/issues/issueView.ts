@@ -1,12 +1,13 @@
-import { allowedCommands, type Issue, isPlainPersonalData } from '@app/lifecycle';
+import { allowedCommands, type DeadlineView, type Issue, isPlainPersonalData } from '@app/lifecycle';
 import { ERASED_PERSONAL } from '@app/personal-data';
 import type { IssueView } from './issueView.dto';
 
 /**
  * The contract's view of an issue whose personal data has been revealed (IssueViewRenderer):
  * anything not in plaintext by now (sealed, erased) shows as "[erased]", never as ciphertext.
+ * `deadlines` are worked out by the renderer, which knows the policy and the day.
  */
-export function toIssueView(id: string, issue: Issue): IssueView {
+export function toIssueView(id: string, issue: Issue, deadlines: readonly DeadlineView[]): IssueView {
   const { location } = issue;
   const personal = isPlainPersonalData(issue.personal) ? issue.personal : ERASED_PERSONAL;
   return {
@@ -29,6 +30,9 @@ export function toIssueView(id: string, issue: Issue): IssueView {
     outcome: issue.outcome,
     resolvedAt: issue.resolvedAt,
     fedBackAt: issue.fedBackAt,
-    allowedCommands: allowedCommands(issue.status),
+    allowedCommands: allowedCommands(issue),
+    workflowVersion: issue.workflowVersion,
+    policyVersion: issue.policyVersion,
+    deadlines: deadlines.map((deadline) => ({ ...deadline })),
   };
 }

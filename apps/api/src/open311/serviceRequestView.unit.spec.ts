@@ -92,6 +92,11 @@ describe('a public step as a request update', () => {
     expect(requestUpdateOf(step({ seq: 2, status: 'resolved', at: '2026-03-03T09:00:00.000Z', resolvedAt: at, outcome: 'Resurfaced.' })).description).toBe('Resolved.');
     expect(requestUpdateOf(step({ seq: 5, status: 'logged' })).description).toMatch(/looked at again/);
   });
+
+  it('keeps a request open while the council waits on the resident, saying so without the question', () => {
+    expect(serviceRequestOf(tracked({ status: 'awaitingResident' }), areas).status).toBe('open');
+    expect(requestUpdateOf(step({ seq: 2, status: 'awaitingResident' }))).toMatchObject({ status: 'open', description: expect.stringMatching(/more information/) });
+  });
 });
 
 describe('W3C-DTF dates', () => {

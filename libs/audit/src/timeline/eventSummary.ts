@@ -37,6 +37,17 @@ export function summariseEvent(type: string, data: unknown): string {
       return `${text('indicator')} for ${text('quarter')} = ${text('value')}`;
     case 'PersonalDataErased':
       return "the resident's personal data erased";
+    case 'ResidentAsked':
+      return `asked the resident ${quoted(fields.question)}`;
+    case 'ResidentReplied':
+      // Not the answer itself: the resident's own words may hold their personal data.
+      return 'the resident replied';
+    case 'WorkflowUpgraded':
+      return `moved from workflow version ${text('from')} to ${text('to')}`;
+    case 'DeadlineMissed':
+      return `missed the ${text('kind')} deadline (due ${text('dueAt')}, policy ${text('policyVersion')})`;
+    case 'IssueEscalated':
+      return `escalated to the ${fields.to === 'boardChair' ? 'board chair' : text('to')} (${text('kind')} deadline missed)`;
     default:
       return shorten(JSON.stringify(data) ?? '');
   }

@@ -98,6 +98,41 @@ describe('an issue’s timeline', () => {
   });
 });
 
+describe('a workflow version 2 issue’s timeline', () => {
+  const SYSTEM = { id: 'system', role: 'system' };
+  const logged = (workflowVersion: number) => {
+    const first = event('IssueLogged', { ...LOGGED, subjectId: null, workflowVersion, policyVersion: workflowVersion === 2 ? '2026-1' : null }, '2026-03-02T09:00:00.000Z');
+    return { ...first, metadata: { ...first.metadata, schemaVersion: 3, workflowVersion } };
+  };
+
+  it('follows the wait on the resident back to the status it left, and shows the system’s escalation', () => {
+    version = 0;
+    const entries = buildTimeline([
+      logged(2),
+      event('IssueReferred', { serviceProvider: 'Wiltshire Highways', note: null }, '2026-03-02T10:00:00.000Z'),
+      event('ResidentAsked', { question: 'Which end of\nCastle Street?' }, '2026-03-03T09:00:00.000Z'),
+      event('ResidentReplied', { answer: 'Mine, at number 12, Ada' }, '2026-03-04T09:00:00.000Z'),
+      event('DeadlineMissed', { kind: 'resolve', dueAt: '2026-03-30', policyVersion: '2026-1', cycle: 0 }, '2026-03-31T00:01:00.000Z', undefined, SYSTEM),
+      event('IssueEscalated', { to: 'boardChair', kind: 'resolve', cycle: 0 }, '2026-03-31T00:01:00.000Z', undefined, SYSTEM),
+    ]);
+    expect(entries.slice(2).map((entry) => [entry.type, entry.summary, entry.statusAfter])).toEqual([
+      ['ResidentAsked', 'asked the resident "Which end of Castle Street?"', 'awaitingResident'],
+      ['ResidentReplied', 'the resident replied', 'referred'],
+      ['DeadlineMissed', 'missed the resolve deadline (due 2026-03-30, policy 2026-1)', 'referred'],
+      ['IssueEscalated', 'escalated to the board chair (resolve deadline missed)', 'referred'],
+    ]);
+    expect(entries.at(-1)!.actor).toEqual(SYSTEM);
+    // The resident's answer may name them: the timeline never repeats it.
+    expect(entries.map((entry) => entry.summary).join(' ')).not.toMatch(/Ada|number 12/);
+  });
+
+  it('shows an old issue moved to the new workflow, its status unchanged', () => {
+    version = 0;
+    const entries = buildTimeline([logged(1), event('WorkflowUpgraded', { from: 1, to: 2 }, '2026-03-03T09:00:00.000Z', undefined, { id: 'admin-1', role: 'admin' })]);
+    expect(entries[1]).toMatchObject({ type: 'WorkflowUpgraded', summary: 'moved from workflow version 1 to 2', statusAfter: 'logged' });
+  });
+});
+
 describe('the replay table', () => {
   it('has a row per event with version, when, who, what and status after; recordedAt only where it differs', () => {
     const table = renderTimelineTable('TROW-2026-00001', buildTimeline(walk()));

@@ -1,4 +1,4 @@
-import type { IssueStatus } from '@app/lifecycle';
+import type { AskingStatus, IssueStatus } from '@app/lifecycle';
 
 /**
  * The public tracker's tables. They hold only what a resident may see of any issue: no name,
@@ -16,6 +16,8 @@ export interface PublicIssueRow {
   readonly category: string;
   readonly areaId: string;
   readonly status: IssueStatus;
+  /** While awaitingResident, the status the resident's reply returns it to; null otherwise. */
+  readonly resumeStatus: AskingStatus | null;
   readonly loggedAt: string;
   /** The latest resolution's occurredAt; cleared when the issue is reopened. */
   readonly resolvedAt: string | null;
@@ -45,6 +47,7 @@ export const PUBLIC_ISSUE_COLUMNS = [
   'category',
   'area_id',
   'status',
+  'resume_status',
   'logged_at',
   'resolved_at',
   'outcome',
@@ -59,6 +62,7 @@ export const publicIssueColumns = (row: PublicIssueRow): Array<string | number |
   row.category,
   row.areaId,
   row.status,
+  row.resumeStatus,
   row.loggedAt,
   row.resolvedAt,
   row.outcome,
@@ -74,6 +78,7 @@ export interface RawPublicIssueRow {
   category: string;
   area_id: string;
   status: IssueStatus;
+  resume_status: AskingStatus | null;
   logged_at: string;
   resolved_at: string | null;
   outcome: string | null;
@@ -88,6 +93,7 @@ export const toPublicIssueRow = (raw: RawPublicIssueRow): PublicIssueRow => ({
   category: raw.category,
   areaId: raw.area_id,
   status: raw.status,
+  resumeStatus: raw.resume_status ?? null,
   loggedAt: raw.logged_at,
   resolvedAt: raw.resolved_at,
   outcome: raw.outcome,
@@ -103,6 +109,7 @@ CREATE TABLE ${table} (
   category      TEXT NOT NULL,
   area_id       TEXT NOT NULL,
   status        TEXT NOT NULL,
+  resume_status TEXT,
   logged_at     TEXT NOT NULL,
   resolved_at   TEXT,
   outcome       TEXT,

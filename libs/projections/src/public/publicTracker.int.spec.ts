@@ -98,6 +98,30 @@ describe.each(HARNESS_STORES)('public tracker projection, on %s', (kind) => {
     for (const secret of ['angry', 'call Bob', 'officer-7', 'Highways"']) expect(everything).not.toContain(secret);
   });
 
+  it('given a wait on the resident from each status it may be asked in, then the reply returns to that status, and neither question nor answer shows', async () => {
+    const paths = [
+      ['TROW-2026-00030', [['log', at(2)]], 'logged'],
+      ['TROW-2026-00031', [['log', at(2)], ['refer', at(3)]], 'referred'],
+      ['TROW-2026-00032', [['log', at(2)], ['board-review', at(3)]], 'boardReview'],
+      ['TROW-2026-00033', [['log', at(2)], ['board-review', at(3)], ['roundtable', at(4)]], 'roundtable'],
+    ] as const;
+    for (const [reference, steps, left] of paths) {
+      const asked = [...steps, ['await-resident', at(10)], ['notes', at(11)], ['resident-replied', at(12)]] as const;
+      const overrides = { 'await-resident': { question: 'Secret question: which gate code?' }, 'resident-replied': { answer: 'Secret answer: 4711' }, notes: { public: true, text: 'Waiting to hear back.' } };
+      await harness.given(newIssueId(), history(asked, { reference }, overrides));
+      await harness.settle();
+      const view = await publicIssue(harness.db, reference);
+      expect(view?.status).toBe(left);
+      expect(view?.timeline.slice(-3)).toEqual([
+        { status: 'awaitingResident', at: at(10) },
+        { status: 'awaitingResident', at: at(11), note: 'Waiting to hear back.' },
+        { status: left, at: at(12) },
+      ]);
+    }
+    const tables = JSON.stringify([await harness.rows('SELECT * FROM public_issues'), await harness.rows('SELECT * FROM public_timeline')]);
+    expect(tables).not.toContain('Secret');
+  });
+
   it('given a withdrawal, then the timeline ends withdrawn, with no outcome and no place in you-said-we-did', async () => {
     const id = newIssueId();
     await harness.given(id, history([['log', at(2)], ['refer', at(3)], ['withdraw', at(4)]], { reference: 'TROW-2026-00012' }));

@@ -3,10 +3,12 @@ import type { TransitionBody } from '../../issues/commandBody.dto';
 import {
   AddNoteDto,
   AssignOfficerDto,
+  AwaitResidentDto,
   ConveneRoundtableDto,
   FeedBackOutcomeDto,
   ReferIssueDto,
   ReopenIssueDto,
+  ResidentRepliedDto,
   ResolveIssueDto,
   ScheduleBoardReviewDto,
   WithdrawIssueDto,
@@ -26,4 +28,6 @@ export const TRANSITION_BODIES: Readonly<Record<IssueCommandName, new () => Tran
   withdraw: WithdrawIssueDto,
   assign: AssignOfficerDto,
   notes: AddNoteDto,
+  'await-resident': AwaitResidentDto,
+  'resident-replied': ResidentRepliedDto,
 };

@@ -50,7 +50,7 @@ export class ListIssuesQuery {
   @Length(1, 200)
   officer?: string;
 
-  /** newest (default: loggedAt, newest first) or nextDeadline (soonest dueBy first, none last). */
+  /** newest (default: loggedAt, newest first) or nextDeadline (the soonest dueAt of a running deadline first; issues without one last, newest first). */
   @IsOptional()
   @IsIn(['newest', 'nextDeadline'])
   sort?: 'newest' | 'nextDeadline';

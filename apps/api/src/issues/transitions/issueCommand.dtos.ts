@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { type Channel, CHANNELS } from '@app/lifecycle';
-import { IsoDate, Text, TextList, TransitionBody } from '../commandBody.dto';
+import { CommandBody, IsoDate, Text, TextList, TransitionBody } from '../commandBody.dto';
 
 /** The body of each command on an existing issue (shared/contract/API.md, "Commands"). */
 
@@ -69,4 +69,25 @@ export class AddNoteDto extends TransitionBody {
 
   @IsBoolean()
   public: boolean;
+}
+
+export class AwaitResidentDto extends TransitionBody {
+  /** What the council asked the resident: internal, never on the public tracker. */
+  @Text(1, 5000)
+  question: string;
+}
+
+export class ResidentRepliedDto extends TransitionBody {
+  /** What the resident answered: internal, never on the public tracker. */
+  @Text(1, 5000)
+  answer: string;
+}
+
+/** POST /issues/:id/upgrade-workflow: no body needed. */
+export class UpgradeWorkflowDto extends CommandBody {
+  /** The issue's version as last seen: 409 if it changed meanwhile. Absent: upgrade whatever it is now. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
 }

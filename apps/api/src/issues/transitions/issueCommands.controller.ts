@@ -14,12 +14,15 @@ import { IssueView } from '../issueView.dto';
 import {
   AddNoteDto,
   AssignOfficerDto,
+  AwaitResidentDto,
   ConveneRoundtableDto,
   FeedBackOutcomeDto,
   ReferIssueDto,
   ReopenIssueDto,
+  ResidentRepliedDto,
   ResolveIssueDto,
   ScheduleBoardReviewDto,
+  UpgradeWorkflowDto,
   WithdrawIssueDto,
 } from './issueCommand.dtos';
 import { RunIssueCommand } from './runIssueCommand.handler';
@@ -113,6 +116,34 @@ export class IssueCommandsController {
   @Roles(...COMMAND_ROLES.notes)
   notes(@Param('id') id: string, @Body() body: AddNoteDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
     return this.run(id, body, context, (data) => ({ type: 'notes', data }));
+  }
+
+  /** Wait on the resident's answer (workflow version 2): the resolve deadline pauses meanwhile. */
+  @Post(':id/await-resident')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES['await-resident'])
+  awaitResident(@Param('id') id: string, @Body() body: AwaitResidentDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'await-resident', data }));
+  }
+
+  /** The resident answered: the issue returns to the status it was waiting in. */
+  @Post(':id/resident-replied')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES['resident-replied'])
+  residentReplied(@Param('id') id: string, @Body() body: ResidentRepliedDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'resident-replied', data }));
+  }
+
+  /**
+   * Move the issue to the newest workflow version (admin only; no body needed, `expectedVersion`
+   * optional). An issue already at the newest answers 200 and nothing is recorded.
+   */
+  @Post(':id/upgrade-workflow')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  upgradeWorkflow(@Param('id') id: string, @Body() body: UpgradeWorkflowDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    const command = { type: 'upgrade-workflow', data: {} } as const;
+    return unwrap(this.commandBus.execute(new RunIssueCommand(id, command, body?.expectedVersion, body?.occurredAt, context)));
   }
 
   private run<B extends TransitionBody, C extends TransitionCommand>(
