@@ -2,7 +2,7 @@
  * How fast do the read models rebuild? On a store of generated issue histories (cached between
  * runs), in one run: a raw baseline that reads every event through the store's own readAll in
  * pages and does nothing with them (and, for reference, a bare SELECT * FROM events), then every
- * projection (ALL_PROJECTIONS) through the real host and runners, from zero on a fresh
+ * projection (allProjections) through the real host and runners, from zero on a fresh
  * read-model database until lag 0. Targets: >= 20,000 events/s, and >= 0.5 x the readAll scan.
  *
  *   npm run bench:rebuild -- [--events 1000000] [--store sqlite|postgres] [--seed 1] [--page-size N] [--database-url URL]
@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ALL_PROJECTIONS, numberOf, PostgresReadModelDb, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
+import { numberOf, PROJECTION_NAMES, PostgresReadModelDb, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
 import { DEFAULT_CATCH_UP_PAGE_SIZE } from '@app/projections/sharedCatchUp';
 import { benchArgs, choiceArg, databaseUrlArg, numberArg } from './support/benchArgs';
 import { type BenchStoreKind, BENCH_CACHE_DIR, type GeneratedStore, openGeneratedStore, rate } from './support/generatedStore';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const pageSize = numberArg(args, 'page-size', DEFAULT_CATCH_UP_PAGE_SIZE);
   const databaseUrl = databaseUrlArg(args);
 
-  console.log(`rebuild of all projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')}) from ${events.toLocaleString('en-GB')} events on ${kind}`);
+  console.log(`rebuild of all projections (${PROJECTION_NAMES.join(', ')}) from ${events.toLocaleString('en-GB')} events on ${kind}`);
   console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}; cache ${BENCH_CACHE_DIR}`);
   const opened = await timed(() => openGeneratedStore({ kind, size: { events }, seed, databaseUrl }));
   const generated = opened.result;
@@ -95,10 +95,10 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|');
     console.log(line(`raw: readAll scan, pages of ${pageSize}`, scan));
     console.log(line('raw: bare SELECT * FROM events', bare));
-    console.log(line(`rebuild of all ${ALL_PROJECTIONS.length} projections to lag 0`, rebuild));
+    console.log(line(`rebuild of all ${PROJECTION_NAMES.length} projections to lag 0`, rebuild));
     if (kind === 'postgres') console.log('(cpu s is this process only: the PostgreSQL server works beside it)');
     const { eventsRead } = rebuild.result;
-    console.log(`events read from the store while catching up: ${eventsRead.toLocaleString('en-GB')} (${(eventsRead / generated.events).toFixed(2)} x the store, for ${ALL_PROJECTIONS.length} projections)`);
+    console.log(`events read from the store while catching up: ${eventsRead.toLocaleString('en-GB')} (${(eventsRead / generated.events).toFixed(2)} x the store, for ${PROJECTION_NAMES.length} projections)`);
     const applied = [...rebuild.result.applySeconds].map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s`).join(', ');
     const overlap = kind === 'postgres' ? '; the runners wait on PostgreSQL side by side, so these overlap' : '';
     console.log(`cpu s inside each projection's apply (folding and writing, not reading${overlap}): ${applied}`);

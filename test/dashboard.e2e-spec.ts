@@ -63,7 +63,7 @@ const STATUS_AFTER: Record<string, string> = {
   refer: 'referred', 'board-review': 'boardReview', roundtable: 'roundtable', resolve: 'resolved', 'feed-back': 'fedBack', withdraw: 'withdrawn',
 };
 const STATUS_WORDS: Record<string, string> = {
-  logged: 'Logged', referred: 'Referred', boardReview: 'Board review', roundtable: 'Roundtable', resolved: 'Resolved', fedBack: 'Fed back', withdrawn: 'Withdrawn',
+  logged: 'Logged', referred: 'Referred', boardReview: 'Board review', roundtable: 'Roundtable', resolved: 'Resolved', fedBack: 'Fed back', withdrawn: 'Withdrawn', awaitingResident: 'Awaiting resident',
 };
 const CHANNEL_WORDS: Record<Channel, string> = { online: 'Online', email: 'Email', phone: 'Phone', letter: 'Letter', meeting: 'Meeting' };
 /** Time-to-resolve buckets, [from, to) days; nothing seeded sits on an edge, so < or <= cannot matter. */

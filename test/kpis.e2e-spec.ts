@@ -58,8 +58,8 @@ const PLAN: Record<string, Plan> = {
     loggedAt: '2026-01-10T09:00:00.000Z',
     steps: [['assign', '2026-01-10T10:00:00.000Z', { officer: 'officer-3', dueBy: '2026-02-01' }], ['refer', '2026-01-10T12:00:00.000Z'], ['resolve', '2026-01-10T21:00:00.000Z']],
   },
-  // calne: at board review.
-  H: { areaId: 'calne', channel: 'email', loggedAt: '2026-02-25T09:00:00.000Z', steps: [['board-review', '2026-02-26T09:00:00.000Z']] },
+  // calne: at board review, for a meeting years ahead (so its resolve deadline stays paused whenever the test runs).
+  H: { areaId: 'calne', channel: 'email', loggedAt: '2026-02-25T09:00:00.000Z', steps: [['board-review', '2026-02-26T09:00:00.000Z', { meetingDate: '2036-12-03' }]] },
   // devizes: resolved after 30 days (1 May), fed back 3 days later.
   I: { areaId: 'devizes', channel: 'phone', loggedAt: '2026-04-01T09:00:00.000Z', steps: [['refer', '2026-04-02T09:00:00.000Z'], ['resolve', '2026-05-01T09:00:00.000Z'], ['feed-back', '2026-05-04T09:00:00.000Z']] },
   // devizes: resolved after 101 days (20 July).
@@ -79,7 +79,29 @@ async function seed(http: TestAgent): Promise<void> {
   }
 }
 
-const STATUSES = { logged: 0, referred: 0, boardReview: 0, roundtable: 0, resolved: 0, fedBack: 0, withdrawn: 0 };
+const STATUSES = { logged: 0, referred: 0, boardReview: 0, roundtable: 0, resolved: 0, fedBack: 0, withdrawn: 0, awaitingResident: 0 };
+/** Met and missed deadlines of each kind, with met / (met + missed). */
+const sla = (ack: [number, number], resolve: [number, number], feedBack: [number, number]) => {
+  const figures = ([met, missed]: [number, number]) => ({ met, missed, rate: met + missed === 0 ? 0 : Math.round((met / (met + missed)) * 10_000) / 10_000 });
+  return { acknowledge: figures(ack), resolve: figures(resolve), feedBack: figures(feedBack) };
+};
+/*
+ * Deadlines under the bundled policy (acknowledge 2 working days; resolve 10 for trowbridge
+ * highways, 15 for other highways; feed back 5; English bank holidays), judged today (after July
+ * 2026, without the scheduler: a running deadline past its day counts missed):
+ *   A: all met (resolved on its 3rd working day, fed back the next)       working days to resolve 3
+ *   B: resolve due 5 Feb (2 days paused for the board meeting until the roundtable), resolved
+ *      9 Feb: missed; feedback due 16 Feb, none: missed                                           14
+ *   C: reopened 10 Feb, fresh resolve due 24 Feb, resolved 15 Mar: missed; its feedback due 20 Mar: missed   2 (first resolution)
+ *   D: withdrawn before its resolve deadline: stopped, in neither
+ *   E: resolve due 17 Mar, still open: missed
+ *   F: resolve due 7 Apr (after Good Friday and Easter Monday), still open: missed
+ *   G: resolved the day it was logged: met; feedback due 16 Jan, none: missed                     0
+ *   H: resolve paused until its board meeting (3 Dec 2036): in neither
+ *   I: resolve due 24 Apr, resolved 1 May: missed; fed back 4 May (due 11 May): met              20
+ *   J: resolve due 1 May, resolved 20 Jul: missed; feedback due 27 Jul, none: missed             69
+ * Every acknowledgement came within two working days.
+ */
 const CHANNELS = { online: 0, email: 0, phone: 0, letter: 0, meeting: 0 };
 const NONE = {
   raised: 0,
@@ -96,6 +118,8 @@ const NONE = {
   roundtableRate: 0,
   overdue: 0,
   monthly: [],
+  sla: sla([0, 0], [0, 0], [0, 0]),
+  medianWorkingDaysToResolve: null,
 };
 
 const ALL = {
@@ -129,6 +153,10 @@ const ALL = {
     { month: '2026-05', raised: 0, resolved: 1 }, // I
     { month: '2026-07', raised: 0, resolved: 1 }, // J
   ],
+  // resolve met A G, missed B C E F I J; feedback met A I, missed B C G J
+  sla: sla([10, 0], [2, 6], [2, 4]),
+  // G 0, C 2, A 3, B 14, I 20, J 69: rank 3
+  medianWorkingDaysToResolve: 3,
 };
 
 const TROWBRIDGE = {
@@ -156,6 +184,9 @@ const TROWBRIDGE = {
     { month: '2026-02', raised: 2, resolved: 2 },
     { month: '2026-03', raised: 2, resolved: 0 },
   ],
+  sla: sla([6, 0], [1, 4], [1, 2]),
+  // C 2, A 3, B 14: rank 2
+  medianWorkingDaysToResolve: 3,
 };
 
 const CALNE = {
@@ -173,6 +204,8 @@ const CALNE = {
     { month: '2026-01', raised: 1, resolved: 1 },
     { month: '2026-02', raised: 1, resolved: 0 },
   ],
+  sla: sla([2, 0], [1, 0], [0, 1]),
+  medianWorkingDaysToResolve: 0,
 };
 
 const DEVIZES = {
@@ -193,6 +226,9 @@ const DEVIZES = {
     { month: '2026-05', raised: 0, resolved: 1 },
     { month: '2026-07', raised: 0, resolved: 1 },
   ],
+  sla: sla([2, 0], [0, 2], [1, 1]),
+  // I 20, J 69: rank 1
+  medianWorkingDaysToResolve: 20,
 };
 
 const position = expect.any(Number);
@@ -240,6 +276,9 @@ describe.each(STORES)('GET /kpis, the dashboard figures, on %s', (kind) => {
         { month: '2026-02', raised: 3, resolved: 1 },
         { month: '2026-03', raised: 2, resolved: 0 },
       ],
+      // resolve missed C E F; C's feedback missed
+      sla: sla([5, 0], [0, 3], [0, 1]),
+      medianWorkingDaysToResolve: 2,
       asOfPosition: position,
     });
     // 11:00+01:00 is B's loggedAt exactly (included); C's loggedAt is the end (excluded).
@@ -266,11 +305,12 @@ describe.each(STORES)('GET /kpis, the dashboard figures, on %s', (kind) => {
 
   it("per officer: each current officer's assigned, resolved and overdue issues, sorted by officer", async () => {
     expect((await get('/kpis/officers').expect(200)).body).toEqual([
-      { officer: 'officer-3', assigned: 1, resolved: 1, overdue: 0 },
-      { officer: 'officer-7', assigned: 2, resolved: 0, overdue: 1 },
+      // G; E and F
+      { officer: 'officer-3', assigned: 1, resolved: 1, overdue: 0, sla: sla([1, 0], [1, 0], [0, 1]) },
+      { officer: 'officer-7', assigned: 2, resolved: 0, overdue: 1, sla: sla([2, 0], [0, 2], [0, 0]) },
     ]);
-    expect((await get('/kpis/officers?areaId=calne').expect(200)).body).toEqual([{ officer: 'officer-3', assigned: 1, resolved: 1, overdue: 0 }]);
-    expect((await get('/kpis/officers?from=2026-03-20').expect(200)).body).toEqual([{ officer: 'officer-7', assigned: 1, resolved: 0, overdue: 0 }]);
+    expect((await get('/kpis/officers?areaId=calne').expect(200)).body).toEqual([{ officer: 'officer-3', assigned: 1, resolved: 1, overdue: 0, sla: sla([1, 0], [1, 0], [0, 1]) }]);
+    expect((await get('/kpis/officers?from=2026-03-20').expect(200)).body).toEqual([{ officer: 'officer-7', assigned: 1, resolved: 0, overdue: 0, sla: sla([1, 0], [0, 1], [0, 0]) }]);
   });
 
   it('the distribution of days to first resolution, in the five buckets', async () => {

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { type EventStoreAdapter, type NewEvent, PostgresEventStore, SqliteEventStore } from '@app/event-store';
 import { dropSchema, scratchSchemaName, TEST_DATABASE_URL } from '@app/event-store/testing/postgresTestDatabase';
 import type { CommandName } from '@app/lifecycle';
-import { ALL_PROJECTIONS, PostgresReadModelDb, type ProjectionInfo, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
+import { PostgresReadModelDb, PROJECTION_NAMES, type ProjectionInfo, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
 import { history } from '@app/projections/testing/issueHistory';
 import { REFERENCE_KEY, streamIdOf, toNewEvent } from '@app/streams';
 import { type ApiProcess, startApiProcess } from './support/apiProcess';
 import { type ProjectorProcess, startProjectorProcess } from './support/projectorProcess';
-import { issueVersionsIn, issueVersionsInStore, marksOf, RebuildFromZero } from './support/readModelComparison';
+import { bundledServiceLevels, issueVersionsIn, issueVersionsInStore, marksOf, RebuildFromZero } from './support/readModelComparison';
 import { bearer, envFor, newStoreLocation, removeStoreLocation, STORES, type StoreLocation } from './support/testApp';
 
 jest.setTimeout(120_000);
@@ -121,7 +121,7 @@ async function killAll(children: readonly ChildProcess[]): Promise<void> {
 
 /** Every projection has applied a page (so each resumes from a checkpoint of its own) and one at least has more to do. */
 const midway = (progress: Array<{ position: number; lag: number }>) =>
-  progress.length === ALL_PROJECTIONS.length && progress.every((p) => p.position > 0) && progress.some((p) => p.lag > 0);
+  progress.length === PROJECTION_NAMES.length && progress.every((p) => p.position > 0) && progress.some((p) => p.lag > 0);
 
 /**
  * Watches the checkpoints from the moment the processes start and kills the lease holder with
@@ -231,7 +231,8 @@ describe.each(STORES)('projections killed with SIGKILL mid catch-up, on %s', (ki
         ? new SqliteReadModelDb(join(referenceDir, 'read-models.db'))
         : await PostgresReadModelDb.connect({ connectionString: TEST_DATABASE_URL!, schema: referenceSchema });
     opened.push(reference);
-    rebuild = await RebuildFromZero.start({ store, reference });
+    // Judged by the policy the deployment adopted (the bundled one).
+    rebuild = await RebuildFromZero.start({ store, reference, serviceLevels: await bundledServiceLevels(store) });
     restarted = await restart(location);
     await untilCaughtUp(restarted.api, 40_000);
     lap('restarted and caught up');

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { type EventStoreAdapter, PostgresEventStore } from '@app/event-store';
 import { describeWithPostgres, dropSchema, scratchSchemaName, TEST_DATABASE_URL } from '@app/event-store/testing/postgresTestDatabase';
-import { ALL_PROJECTIONS, PostgresReadModelDb, type ProjectionInfo, type ReadModelDb } from '@app/projections';
+import { PostgresReadModelDb, PROJECTION_NAMES, type ProjectionInfo, type ReadModelDb } from '@app/projections';
 import { type ApiProcess, startApiProcess } from './support/apiProcess';
 import { eventually } from './support/eventually';
 import { admin, advance, type IssueBody, manager, raise } from './support/issueRequests';
 import { type ProjectorProcess, startProjectorProcess } from './support/projectorProcess';
-import { compareWithRebuildFromZero, issueVersionsIn, issueVersionsInStore } from './support/readModelComparison';
+import { bundledServiceLevels, compareWithRebuildFromZero, issueVersionsIn, issueVersionsInStore } from './support/readModelComparison';
 import { bearer, envFor, newStoreLocation, removeStoreLocation, type StoreLocation } from './support/testApp';
 
 jest.setTimeout(120_000);
@@ -103,7 +103,7 @@ describeWithPostgres('projector processes beside an API with PROJECTIONS=off', (
     const first = await startProjectorProcess(env);
     projectors.push(first);
     // The first projector takes every lease before the second starts, so one process holds them all.
-    await eventually(async () => expect((await projections()).map((info) => [info.runner, info.status])).toEqual(ALL_PROJECTIONS.map(() => [first.holder, 'live'])), 15_000);
+    await eventually(async () => expect((await projections()).map((info) => [info.runner, info.status])).toEqual(PROJECTION_NAMES.map(() => [first.holder, 'live'])), 15_000);
     const second = await startProjectorProcess(env);
     projectors.push(second);
 
@@ -169,7 +169,7 @@ describeWithPostgres('projector processes beside an API with PROJECTIONS=off', (
     opened.push(subject);
     const reference = await PostgresReadModelDb.connect({ connectionString: TEST_DATABASE_URL!, schema: referenceSchema });
     opened.push(reference);
-    const comparison = await compareWithRebuildFromZero({ store, subject, reference });
+    const comparison = await compareWithRebuildFromZero({ store, subject, reference, serviceLevels: await bundledServiceLevels(store) });
     expect(comparison.differences).toEqual([]);
 
     // Nothing lost: the store holds every acknowledged command, and the read model every issue at its version.

@@ -1,6 +1,21 @@
 import { type EventStore, systemClock } from '@app/event-store';
 import { isIssueStream, issueIdOf } from '@app/streams';
-import { ALL_PROJECTIONS, numberOf, physicalName, type Projection, ProjectionHost, type ReadModelDb, viewName } from '@app/projections';
+import { allProjections, numberOf, physicalName, type Projection, ProjectionHost, type ReadModelDb, viewName } from '@app/projections';
+import { openServiceLevelRegistry, readPolicyFile, type ServiceLevelRegistry } from '@app/service-levels';
+import { loadAreas } from '../../apps/api/src/config/areas';
+import { CATEGORIES } from '../../apps/api/src/reference-data/categories';
+import { fixedServiceLevels } from '@app/service-levels/testing/fixedServiceLevels';
+
+/**
+ * The registry of a deployment with the bundled policy and areas (as the e2e apps run): its
+ * version is already adopted in their store, so opening it adopts nothing anew.
+ */
+export function bundledServiceLevels(store: EventStore): Promise<ServiceLevelRegistry> {
+  return openServiceLevelRegistry(store, readPolicyFile(undefined, { categories: CATEGORIES, areaIds: loadAreas(undefined).map((area) => area.id) }));
+}
+
+// For what only names the projections and reads their tables: no event is applied through it.
+const EVERY_PROJECTION = allProjections({ serviceLevels: fixedServiceLevels() });
 
 type Row = Record<string, unknown>;
 
@@ -30,6 +45,8 @@ export interface RebuildOptions {
   readonly store: Pick<EventStore, 'subscribeToPages' | 'countAfter'>;
   /** An empty database (a temp SQLite file, a fresh PostgreSQL schema) for the rebuild from zero. */
   readonly reference: ReadModelDb;
+  /** The rules the rebuild judges deadlines by: the store's policy versions, as the app's. */
+  readonly serviceLevels: ServiceLevelRegistry;
   readonly projections?: readonly Projection[];
 }
 
@@ -40,11 +57,11 @@ export interface RebuildOptions {
 export class RebuildFromZero {
   private constructor(
     private readonly host: ProjectionHost,
-    private readonly options: Required<RebuildOptions>,
+    private readonly options: Required<Omit<RebuildOptions, 'serviceLevels'>>,
   ) {}
 
   static async start(options: RebuildOptions): Promise<RebuildFromZero> {
-    const { store, reference, projections = ALL_PROJECTIONS } = options;
+    const { store, reference, serviceLevels, projections = allProjections({ serviceLevels }) } = options;
     const host = await ProjectionHost.open(projections, { store, db: reference, clock: systemClock, tickMs: 50, holder: 'reference-rebuild' });
     host.run();
     return new RebuildFromZero(host, { store, reference, projections });
@@ -112,7 +129,7 @@ async function bothAtHead(
   return checkpoints;
 }
 
-export async function marksOf(db: ReadModelDb, projections: readonly Projection[] = ALL_PROJECTIONS): Promise<Record<string, ProjectionMark>> {
+export async function marksOf(db: ReadModelDb, projections: readonly Projection[] = EVERY_PROJECTION): Promise<Record<string, ProjectionMark>> {
   const rows = await db
     .all<{ name: string; checkpoint: string | null; position: unknown; applied: unknown }>(
       'SELECT name, checkpoint, position, applied FROM projection_state WHERE active = 1',
@@ -124,7 +141,7 @@ export async function marksOf(db: ReadModelDb, projections: readonly Projection[
   );
 }
 
-export async function snapshotOf(db: ReadModelDb, projections: readonly Projection[] = ALL_PROJECTIONS): Promise<ReadModelSnapshot> {
+export async function snapshotOf(db: ReadModelDb, projections: readonly Projection[] = EVERY_PROJECTION): Promise<ReadModelSnapshot> {
   const tables: Record<string, Row[]> = {};
   for (const projection of projections) {
     const [active] = await db.all<{ generation: unknown }>('SELECT generation FROM projection_state WHERE name = $1 AND active = 1', [projection.name]);

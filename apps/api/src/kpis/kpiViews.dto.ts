@@ -16,6 +16,28 @@ export class StatusCountsView {
   resolved: number;
   fedBack: number;
   withdrawn: number;
+  /** Waiting for the resident's answer (workflow version 2). */
+  awaitingResident: number;
+}
+
+/** One kind of deadline over the issues counted (Europe/London days). */
+export class SlaFiguresView {
+  /** Deadlines whose ending event came on or before their dueAt. */
+  met: number;
+  /** Deadlines recorded missed, ended late, or still running with their dueAt day over. */
+  missed: number;
+  /** met / (met + missed), 0–1 to 4 decimals; 0 when there is neither. Running and paused deadlines are in neither. */
+  rate: number;
+}
+
+/** Met and missed deadlines of each kind; issues logged without a service-level policy have none. */
+export class SlaView {
+  /** Logged → the first command other than notes and upgrade-workflow. */
+  acknowledge: SlaFiguresView;
+  /** Logged (or reopened) → resolved: the current cycle's deadline. */
+  resolve: SlaFiguresView;
+  /** Resolved → fed back: the current cycle's deadline. */
+  feedBack: SlaFiguresView;
 }
 
 export class MonthlyKpiView {
@@ -54,6 +76,9 @@ export class KpiFiguresView {
   overdue: number;
   /** Every month with an issue raised or first resolved, ascending. */
   monthly: MonthlyKpiView[];
+  sla: SlaView;
+  /** Working days from the logged day to the first resolution day (its policy's calendar), nearest-rank median, 2 decimals; null when none is resolved. */
+  medianWorkingDaysToResolve: number | null;
 }
 
 export class KpisView extends KpiFiguresView {
@@ -74,6 +99,8 @@ export class OfficerKpisView {
   resolved: number;
   /** Of those, open with their dueBy day over. */
   overdue: number;
+  /** Of those, the deadlines met and missed. */
+  sla: SlaView;
 }
 
 export class ResolutionTimeBucketView {

@@ -1,5 +1,5 @@
 import type { IssueStatus } from '@app/lifecycle';
-import { ISSUES_TABLE, issuesProjection, PUBLIC_ISSUES_TABLE, PUBLIC_TIMELINE_TABLE, PUBLIC_TRACKER, type SqlExecutor, type SqlValue } from '@app/projections';
+import { ISSUES_PROJECTION, ISSUES_TABLE, PUBLIC_ISSUES_TABLE, PUBLIC_TIMELINE_TABLE, PUBLIC_TRACKER, type SqlExecutor, type SqlValue } from '@app/projections';
 
 /**
  * An issue as Open311 may show it: the public tracker's row (which holds no personal data),
@@ -67,7 +67,7 @@ const list = (params: SqlValue[], values: readonly SqlValue[]) => {
  * then every issue is as unknown as one not projected yet.
  */
 export async function readModelsReady(db: SqlExecutor): Promise<boolean> {
-  const names = [PUBLIC_TRACKER, issuesProjection.name];
+  const names = [PUBLIC_TRACKER, ISSUES_PROJECTION];
   const rows = await db.all<{ name: string }>('SELECT name FROM projection_state WHERE active = 1 AND name IN ($1, $2)', names);
   return names.every((name) => rows.some((row) => row.name === name));
 }

@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@app/event-store';
-import { areaScorecard, issuesProjection, type ProjectionHost, type ReadModelDb, scorecardsProjection } from '@app/projections';
+import { areaScorecard, ISSUES_PROJECTION, type ProjectionHost, type ReadModelDb, scorecardsProjection } from '@app/projections';
 import { CLOCK, PROJECTION_HOST, READ_MODELS } from '../store/tokens';
 import { AreaScorecardRepository } from './areaScorecardRepository';
 import type { AreaScorecardView } from './areaScorecard.dto';
@@ -27,7 +27,7 @@ export class GetAreaScorecardHandler implements IQueryHandler<GetAreaScorecard, 
     if (!this.areas.isKnownArea(areaId)) throw new NotFoundException('no area with this id');
     // The positions first: the rows read after them are at least that fresh. The card reads two
     // projections, so it is as fresh as the one further behind.
-    const positions = await Promise.all([this.host.positionOf(scorecardsProjection.name), this.host.positionOf(issuesProjection.name)]);
+    const positions = await Promise.all([this.host.positionOf(scorecardsProjection.name), this.host.positionOf(ISSUES_PROJECTION)]);
     const card = await areaScorecard(this.db, areaId, this.clock.now(), quarters);
     return {
       ...card,

@@ -1,15 +1,15 @@
 import { systemClock } from '@app/event-store';
-import { ALL_PROJECTIONS, openReadModels } from '@app/projections';
+import { allProjections, openReadModels, PROJECTION_NAMES } from '@app/projections';
 import { loadSettings } from '../../../api/src/config/settings';
 import { openEventStore } from '../../../api/src/store/openEventStore';
 import { readModelLocationOf } from '../../../api/src/config/readModelLocation';
+import { openServiceLevels } from '../../../api/src/service-levels/serviceLevelsOf';
 import { awaitRebuild } from './awaitRebuild';
 
 /** Rebuilds the projection named, on the store and read models the API's settings name; answers the exit code. */
 export async function runRebuild(name: string, timeoutSeconds: number): Promise<number> {
-  const projection = ALL_PROJECTIONS.find((candidate) => candidate.name === name);
-  if (!projection) {
-    console.error(`no projection named ${name}; the projections are: ${ALL_PROJECTIONS.map((candidate) => candidate.name).join(', ')}`);
+  if (!PROJECTION_NAMES.includes(name)) {
+    console.error(`no projection named ${name}; the projections are: ${PROJECTION_NAMES.join(', ')}`);
     return 2;
   }
   const settings = loadSettings(process.env);
@@ -17,9 +17,11 @@ export async function runRebuild(name: string, timeoutSeconds: number): Promise<
   const db = await openReadModels(readModelLocationOf(settings));
   const started = Date.now();
   try {
+    // The issues' deadlines are judged by the policy versions the store keeps.
+    const projections = allProjections({ serviceLevels: await openServiceLevels(settings, store, systemClock) });
     const outcome = await awaitRebuild({
-      projection,
-      projections: ALL_PROJECTIONS,
+      projection: projections.find((candidate) => candidate.name === name)!,
+      projections,
       store,
       db,
       clock: systemClock,

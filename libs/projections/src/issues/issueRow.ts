@@ -1,4 +1,5 @@
 import { type Issue, isPlainPersonalData, isSealedPersonalData } from '@app/lifecycle';
+import type { DeadlineColumns } from './deadlineColumns';
 
 /**
  * One issue in the tracker: its state as the domain folds it (so the list always agrees with
@@ -42,15 +43,29 @@ export const ISSUE_COLUMNS = [
   'reached_board_review',
   'reached_roundtable',
   'search_text',
+  'workflow_version',
+  'policy_version',
+  'next_deadline_due',
+  'ack_due',
+  'ack_state',
+  'resolve_due',
+  'resolve_state',
+  'feed_back_due',
+  'feed_back_state',
+  'resolve_working_days',
   'state',
 ] as const;
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string | null) => (to === null ? null : (Date.parse(to) - Date.parse(from)) / DAY_MS);
 
-/** The row's columns, in ISSUE_COLUMNS order. The whole state is kept too, to fold the next event. */
-export function issueColumns(row: IssueRow): Array<string | number | null> {
+/**
+ * The row's columns, in ISSUE_COLUMNS order, with its deadlines as the issue's rules judge them
+ * (deadlineColumns). The whole state is kept too, to fold the next event.
+ */
+export function issueColumns(row: IssueRow, deadlines: DeadlineColumns): Array<string | number | null> {
   const { state } = row;
+  const { acknowledge, resolve, feedBack } = deadlines.byKind;
   return [
     row.issueId,
     state.reference,
@@ -78,6 +93,16 @@ export function issueColumns(row: IssueRow): Array<string | number | null> {
     row.reachedBoardReview ? 1 : 0,
     row.reachedRoundtable ? 1 : 0,
     `${state.reference} ${state.title} ${state.description}`.toLowerCase(),
+    state.workflowVersion,
+    state.policyVersion,
+    deadlines.nextDue,
+    acknowledge?.due ?? null,
+    acknowledge?.state ?? null,
+    resolve?.due ?? null,
+    resolve?.state ?? null,
+    feedBack?.due ?? null,
+    feedBack?.state ?? null,
+    deadlines.resolveWorkingDays,
     JSON.stringify(row),
   ];
 }
@@ -124,6 +149,18 @@ CREATE TABLE ${table} (
   reached_board_review INTEGER NOT NULL,
   reached_roundtable   INTEGER NOT NULL,
   search_text          TEXT NOT NULL,
+  workflow_version     INTEGER NOT NULL,
+  policy_version       TEXT,
+  -- Deadlines (deadlineColumns.ts): days YYYY-MM-DD; a state is met, missed, paused or running
+  -- (a running one whose due day is over counts as missed). Null without a policy.
+  next_deadline_due    TEXT,
+  ack_due              TEXT,
+  ack_state            TEXT,
+  resolve_due          TEXT,
+  resolve_state        TEXT,
+  feed_back_due        TEXT,
+  feed_back_state      TEXT,
+  resolve_working_days INTEGER,
   state                TEXT NOT NULL
 );
 -- Lean indexes, each named for the reads it serves (the KPIs' counts come from the issue_counts
@@ -154,5 +191,9 @@ CREATE INDEX ${table}_officer ON ${table} (officer, status, due_by) WHERE office
 CREATE INDEX ${table}_resolve_days ON ${table} (resolve_days, area_id, logged_at) WHERE resolve_days IS NOT NULL;
 CREATE INDEX ${table}_area_resolve_days ON ${table} (area_id, resolve_days, logged_at) WHERE resolve_days IS NOT NULL;
 CREATE INDEX ${table}_feed_back_days ON ${table} (feed_back_days, area_id, logged_at) WHERE feed_back_days IS NOT NULL;
+-- The scheduler's due issues (next_deadline_due < today, oldest first) and sort=nextDeadline.
+CREATE INDEX ${table}_next_deadline_due ON ${table} (next_deadline_due) WHERE next_deadline_due IS NOT NULL;
+-- The median of working days to resolve: an index walk to its rank, as for resolve_days.
+CREATE INDEX ${table}_resolve_working_days ON ${table} (resolve_working_days, area_id, logged_at) WHERE resolve_working_days IS NOT NULL;
 CREATE INDEX ${table}_area_feed_back_days ON ${table} (area_id, feed_back_days, logged_at) WHERE feed_back_days IS NOT NULL;
 `;

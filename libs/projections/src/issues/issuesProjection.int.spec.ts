@@ -1,10 +1,11 @@
+import { fixedServiceLevels, SAMPLE_POLICY } from '@app/service-levels/testing/fixedServiceLevels';
 import { HARNESS_STORES, newIssueId, ProjectionHarness } from '../testing/projectionHarness';
 import { history } from '../testing/issueHistory';
 import { issuesProjection } from './issuesProjection';
 
 describe.each(HARNESS_STORES)('issues projection, on %s', (kind) => {
   let harness: ProjectionHarness;
-  beforeEach(async () => (harness = await ProjectionHarness.open([issuesProjection], kind)));
+  beforeEach(async () => (harness = await ProjectionHarness.open([issuesProjection({ serviceLevels: fixedServiceLevels() })], kind)));
   afterEach(() => harness.close());
 
   const row = async (issueId: string) => (await harness.rows('SELECT * FROM issues WHERE issue_id = $1', [issueId]))[0];
@@ -74,5 +75,69 @@ describe.each(HARNESS_STORES)('issues projection, on %s', (kind) => {
     await harness.given(id, history([['log', '2026-03-02T00:00:00.000Z'], ['withdraw', '2026-03-03T00:00:00.000Z']]).slice(1));
     await harness.settle();
     expect(await row(id)).toMatchObject({ status: 'withdrawn', version: 2 });
+  });
+  describe('deadlines (the sample policy: trowbridge highways acknowledged in 2 working days, resolved in 10, fed back in 5)', () => {
+    const at = (day: string) => `${day}T09:00:00.000Z`;
+    const underPolicy = { policyVersion: SAMPLE_POLICY.version };
+    const deadlines = async (issueId: string) => {
+      const { next_deadline_due, ack_due, ack_state, resolve_due, resolve_state, feed_back_due, feed_back_state, resolve_working_days, workflow_version, policy_version } = await row(issueId);
+      return { next_deadline_due, ack_due, ack_state, resolve_due, resolve_state, feed_back_due, feed_back_state, resolve_working_days: resolve_working_days === null ? null : Number(resolve_working_days), workflow_version: Number(workflow_version), policy_version };
+    };
+
+    it('given an issue just logged (Monday 2 March), then its acknowledgement is the next deadline due', async () => {
+      const id = newIssueId();
+      await harness.given(id, history([['log', at('2026-03-02')]], underPolicy));
+      await harness.settle();
+      expect(await deadlines(id)).toEqual({
+        next_deadline_due: '2026-03-04',
+        ack_due: '2026-03-04',
+        ack_state: 'running',
+        resolve_due: '2026-03-16',
+        resolve_state: 'running',
+        feed_back_due: null,
+        feed_back_state: null,
+        resolve_working_days: null,
+        workflow_version: 2,
+        policy_version: '2026-1',
+      });
+    });
+
+    it('given a question to the resident, then the resolve deadline is paused and none is due until the reply moves it on', async () => {
+      const id = newIssueId();
+      const steps = [['log', at('2026-03-02')], ['await-resident', at('2026-03-03')], ['resident-replied', at('2026-03-05')]] as const;
+      const events = history(steps, underPolicy);
+      await harness.given(id, events.slice(0, 2));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: null, ack_state: 'met', resolve_state: 'paused' });
+      // Paused on Tuesday 3 and Wednesday 4: two working days later than 16 March.
+      await harness.given(id, events.slice(2));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: '2026-03-18', resolve_due: '2026-03-18', resolve_state: 'running' });
+    });
+
+    it('given a resolution in time, then resolve is met, feedback the next due, and met too once fed back', async () => {
+      const id = newIssueId();
+      const events = history([['log', at('2026-03-02')], ['refer', at('2026-03-03')], ['resolve', at('2026-03-10')], ['feed-back', at('2026-03-12')]], underPolicy);
+      await harness.given(id, events.slice(0, 3));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: '2026-03-17', ack_state: 'met', resolve_state: 'met', feed_back_due: '2026-03-17', feed_back_state: 'running', resolve_working_days: 6 });
+      await harness.given(id, events.slice(3));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: null, feed_back_state: 'met', resolve_working_days: 6 });
+    });
+
+    it('given a reopening (Friday 20 March), then a fresh resolve deadline counts from it, over the Easter bank holidays', async () => {
+      const id = newIssueId();
+      await harness.given(id, history([['log', at('2026-03-02')], ['refer', at('2026-03-03')], ['resolve', at('2026-03-10')], ['feed-back', at('2026-03-12')], ['reopen', at('2026-03-20')]], underPolicy));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: '2026-04-07', resolve_due: '2026-04-07', resolve_state: 'running', feed_back_due: null, feed_back_state: null, resolve_working_days: 6 });
+    });
+
+    it('given an issue logged before service levels, then it has no deadlines', async () => {
+      const id = newIssueId();
+      await harness.given(id, history([['log', at('2026-03-02')]]));
+      await harness.settle();
+      expect(await deadlines(id)).toMatchObject({ next_deadline_due: null, ack_due: null, resolve_state: null, policy_version: null });
+    });
   });
 });

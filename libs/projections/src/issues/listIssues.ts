@@ -27,7 +27,7 @@ export interface IssueListPage {
   readonly total: number;
 }
 
-/** The tracker's search: every filter of GET /issues, newest first or soonest due first. */
+/** The tracker's search: every filter of GET /issues, newest first or soonest deadline (next_deadline_due) first. */
 export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: Date): Promise<IssueListPage> {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -54,7 +54,8 @@ export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: 
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order =
     filter.sort === 'nextDeadline'
-      ? 'ORDER BY CASE WHEN due_by IS NULL THEN 1 ELSE 0 END, due_by, logged_at DESC, issue_id'
+      ? // Soonest running deadline first; SQLite puts NULLs first and PostgreSQL last unless told.
+        'ORDER BY next_deadline_due ASC NULLS LAST, logged_at DESC, issue_id'
       : 'ORDER BY logged_at DESC, issue_id';
   const [{ total }] = await db.all<{ total: unknown }>(`SELECT count(*) AS total FROM issues ${clause}`, params);
   const offset = (filter.page - 1) * filter.pageSize;

@@ -4,8 +4,8 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London'
 /** Today's date in Europe/London (YYYY-MM-DD). */
 export const londonDate = (now: Date) => LONDON_DATE.format(now);
 
-/** Statuses in which an issue is still being worked on. */
-export const OPEN_STATUSES = ['logged', 'referred', 'boardReview', 'roundtable'] as const;
+/** Statuses in which an issue is still being worked on (waiting for a resident's answer included). */
+export const OPEN_STATUSES = ['logged', 'referred', 'boardReview', 'roundtable', 'awaitingResident'] as const;
 
 /**
  * An open issue is overdue once its `dueBy` day is over: `due_by` (a date, or a date-time) sorts

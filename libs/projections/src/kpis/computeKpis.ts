@@ -4,6 +4,7 @@ import { countKpis } from './kpiCounts';
 import { kpiDays } from './kpiDays';
 import type { KpiFilter } from './kpiFilter';
 import { rate } from './kpiFigures';
+import { type SlaByKind, slaKpis } from './slaKpis';
 
 export interface MonthlyFigures {
   readonly month: string;
@@ -27,6 +28,9 @@ export interface KpiFigures {
   readonly roundtableRate: number;
   readonly overdue: number;
   readonly monthly: MonthlyFigures[];
+  /** Met and missed deadlines of each kind (slaKpis). */
+  readonly sla: SlaByKind;
+  readonly medianWorkingDaysToResolve: number | null;
 }
 
 /**
@@ -37,6 +41,7 @@ export interface KpiFigures {
 export async function computeKpis(db: SqlExecutor, filter: KpiFilter, now: Date): Promise<KpiFigures> {
   const counts = await countKpis(db, filter, now);
   const days = await kpiDays(db, filter, counts);
+  const { sla, medianWorkingDaysToResolve } = await slaKpis(db, filter, now);
   const { raised, byChannel, byStatus } = counts;
   const resolved = byStatus.resolved + byStatus.fedBack;
   return {
@@ -54,5 +59,7 @@ export async function computeKpis(db: SqlExecutor, filter: KpiFilter, now: Date)
     roundtableRate: rate(counts.roundtables, counts.boardReviews),
     overdue: counts.overdue,
     monthly: counts.monthly,
+    sla,
+    medianWorkingDaysToResolve,
   };
 }

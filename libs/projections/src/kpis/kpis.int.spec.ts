@@ -1,4 +1,5 @@
-import { type CommandName, ISSUE_STATUSES, type LogIssueData } from '@app/lifecycle';
+import { fixedServiceLevels, SAMPLE_POLICY } from '@app/service-levels/testing/fixedServiceLevels';
+import { type CommandName, type IssueEvent, ISSUE_STATUSES, type LogIssueData } from '@app/lifecycle';
 import { issuesProjection } from '../issues/issuesProjection';
 import { generationsOf } from '../projectionState';
 import { history } from '../testing/issueHistory';
@@ -8,7 +9,7 @@ import { computeKpis } from './computeKpis';
 import type { KpiFilter } from './kpiFilter';
 import { officerKpis } from './officerKpis';
 import { resolutionTimes } from './resolutionTimes';
-import { naiveKpis } from './testing/naiveKpis';
+import { naiveIssueOf, naiveKpis } from './testing/naiveKpis';
 
 const DAY = 86_400_000;
 /** An instant `days` after `start`. */
@@ -19,19 +20,29 @@ const NOW = new Date('2026-11-23T12:00:00.000Z');
 type Steps = ReadonlyArray<readonly [CommandName, string]>;
 
 /** log at `start`, refer a day later, resolve `days` after logging. */
+/** The figures of issues without deadlines (logged without a policy version). */
+const NO_SLA = { acknowledge: { met: 0, missed: 0, rate: 0 }, resolve: { met: 0, missed: 0, rate: 0 }, feedBack: { met: 0, missed: 0, rate: 0 } };
+
 const resolvedAfter = (days: number, start = T0): Steps => [['log', start], ['refer', after(start, Math.min(days, 1) / 2)], ['resolve', after(start, days)]];
 
 describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) => {
   let harness: ProjectionHarness;
   let issues = 0;
-  beforeEach(async () => (harness = await ProjectionHarness.open([issuesProjection], kind)));
+  /** Each issue's events, as given. */
+  const histories = new Map<string, IssueEvent[]>();
+  beforeEach(async () => {
+    histories.clear();
+    harness = await ProjectionHarness.open([issuesProjection({ serviceLevels: fixedServiceLevels() })], kind);
+  });
   afterEach(() => harness.close());
 
   /** Given an issue with this history (its own reference), returns its id. */
   async function given(steps: Steps, logged: Partial<LogIssueData> = {}, overrides: Partial<Record<CommandName, object>> = {}): Promise<string> {
     const id = newIssueId();
     issues += 1;
-    await harness.given(id, history(steps, { reference: `TROW-2026-${String(issues).padStart(5, '0')}`, ...logged }, overrides));
+    const events = history(steps, { reference: `TROW-2026-${String(issues).padStart(5, '0')}`, ...logged }, overrides);
+    histories.set(id, events);
+    await harness.given(id, events);
     return id;
   }
 
@@ -59,6 +70,8 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
       roundtableRate: 0,
       overdue: 0,
       monthly: [],
+      sla: NO_SLA,
+      medianWorkingDaysToResolve: null,
     });
     expect((await resolutionTimes(harness.db, {})).map((bucket) => bucket.count)).toEqual([0, 0, 0, 0, 0]);
     expect(await officerKpis(harness.db, {}, NOW)).toEqual([]);
@@ -267,11 +280,11 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
     await harness.settle();
     const now = new Date('2026-07-01T09:00:00.000Z');
     expect(await officerKpis(harness.db, {}, now)).toEqual([
-      { officer: 'Officer-Z', assigned: 1, resolved: 0, overdue: 1 },
-      { officer: 'officer-10', assigned: 1, resolved: 0, overdue: 0 },
-      { officer: 'officer-9', assigned: 3, resolved: 1, overdue: 2 },
+      { officer: 'Officer-Z', assigned: 1, resolved: 0, overdue: 1, sla: NO_SLA },
+      { officer: 'officer-10', assigned: 1, resolved: 0, overdue: 0, sla: NO_SLA },
+      { officer: 'officer-9', assigned: 3, resolved: 1, overdue: 2, sla: NO_SLA },
     ]);
-    expect(await officerKpis(harness.db, { areaId: 'calne' }, now)).toEqual([{ officer: 'Officer-Z', assigned: 1, resolved: 0, overdue: 1 }]);
+    expect(await officerKpis(harness.db, { areaId: 'calne' }, now)).toEqual([{ officer: 'Officer-Z', assigned: 1, resolved: 0, overdue: 1, sla: NO_SLA }]);
   });
 
   it('given resolutions of many lengths, then buckets [0,1), [1,7), [7,30), [30,90), [90,∞) of days to first resolution', async () => {
@@ -384,20 +397,9 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
         ['2026-03-30T15:00:00.000Z', [['refer', '2026-03-31T09:00:00.000Z'], ['resolve', '2026-04-01T09:00:00.000Z'], ['feed-back', '2026-04-03T09:00:00.000Z']], { channel: 'online' }],
         ['2026-04-02T09:00:00.000Z', [], { channel: 'letter', areaId: 'devizes' }],
       ];
-      for (const [loggedAt, steps, logged] of plans) await given([['log', loggedAt], ...steps], logged);
+      for (const [loggedAt, steps, logged] of plans) await given([['log', loggedAt], ...steps], { policyVersion: SAMPLE_POLICY.version, ...logged });
       await harness.settle();
-      const rows = await harness.rows<Record<string, string | number | null>>('SELECT * FROM issues');
-      const byRow = rows.map((row) => ({
-        areaId: row.area_id as string,
-        loggedAt: row.logged_at as string,
-        status: row.status as string,
-        channel: row.channel as string,
-        reachedBoardReview: Number(row.reached_board_review) === 1,
-        reachedRoundtable: Number(row.reached_roundtable) === 1,
-        firstResolvedAt: row.first_resolved_at as string | null,
-        firstFedBackAt: row.first_fed_back_at as string | null,
-        dueBy: row.due_by as string | null,
-      }));
+      const issuesGiven = [...histories.values()].map((events) => naiveIssueOf(events, [SAMPLE_POLICY]));
       const periods: KpiFilter[] = [
         // Late in a month (its rows added) and early in one (the whole month, less the rows outside).
         { from: '2026-01-17T10:30:00.000Z' },
@@ -411,7 +413,7 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
         { from: '2026-01-02T00:00:00.000Z', to: '2026-03-31T00:00:00.000Z', areaId: 'calne' },
         { from: '2026-01-20T00:00:00.000Z', to: '2026-04-05T00:00:00.000Z', areas: ['trowbridge', 'devizes'] },
       ];
-      for (const period of periods) expect({ period, figures: await kpis(period) }).toEqual({ period, figures: naiveKpis(byRow, period, NOW) });
+      for (const period of periods) expect({ period, figures: await kpis(period) }).toEqual({ period, figures: naiveKpis(issuesGiven, period, NOW) });
       // By hand: 4 January 08:00 to 30 March 15:00 (excluded) holds 9 of the 12, from 17 January 10:30 on, 8.
       expect((await kpis({ from: '2026-01-04T08:00:00.000Z', to: '2026-03-30T15:00:00.000Z' })).raised).toBe(9);
       expect((await kpis({ from: '2026-01-17T10:30:00.000Z', to: '2026-03-30T15:00:00.000Z' })).raised).toBe(8);

@@ -1,3 +1,4 @@
+import { fixedServiceLevels } from '@app/service-levels/testing/fixedServiceLevels';
 import type { CommandName, LogIssueData, ScorecardEvent } from '@app/lifecycle';
 import { areaStreamIdOf, toNewAreaEvent } from '@app/streams';
 import { issuesProjection } from '../issues/issuesProjection';
@@ -43,7 +44,7 @@ const RECORDED = [
 
 describe.each(HARNESS_STORES)('scorecards projection and the area scorecard, on %s', (kind) => {
   let harness: ProjectionHarness;
-  beforeEach(async () => (harness = await ProjectionHarness.open([scorecardsProjection, issuesProjection], kind)));
+  beforeEach(async () => (harness = await ProjectionHarness.open([scorecardsProjection, issuesProjection({ serviceLevels: fixedServiceLevels() })], kind)));
   afterEach(() => harness.close());
 
   /** Given these events in an area's stream, after what it holds. */

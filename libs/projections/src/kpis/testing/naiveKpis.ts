@@ -1,6 +1,9 @@
-import { CHANNELS, ISSUE_STATUSES, type IssueEvent } from '@app/lifecycle';
+import { CHANNELS, type DeadlineKind, ISSUE_STATUSES, type IssueEvent, type ServiceLevelPolicy } from '@app/lifecycle';
 import type { KpiFigures } from '../computeKpis';
 import type { KpiFilter } from '../kpiFilter';
+import type { OfficerFigures } from '../officerKpis';
+import type { SlaByKind } from '../slaKpis';
+import { type NaiveDeadlines, naiveDeadlinesOf, naiveStates } from './naiveDeadlines';
 
 /**
  * The KPIs as the contract defines them, computed the slow and obvious way over plain objects,
@@ -17,6 +20,8 @@ export interface NaiveIssue {
   readonly firstResolvedAt: string | null;
   readonly firstFedBackAt: string | null;
   readonly dueBy: string | null;
+  readonly officer: string | null;
+  readonly deadlines: NaiveDeadlines;
 }
 
 const STATUS_AFTER: Partial<Record<IssueEvent['type'], string>> = {
@@ -28,10 +33,22 @@ const STATUS_AFTER: Partial<Record<IssueEvent['type'], string>> = {
   OutcomeFedBack: 'fedBack',
   IssueReopened: 'logged',
   IssueWithdrawn: 'withdrawn',
+  ResidentAsked: 'awaitingResident',
 };
 
-/** An issue as its events tell it (not as any projection keeps it). */
-export function naiveIssueOf(events: readonly IssueEvent[]): NaiveIssue {
+/** The status after each event; a reply returns to the status the question was asked from. */
+function statusOf(events: readonly IssueEvent[]): string {
+  let status = 'logged';
+  let asked = 'logged';
+  for (const event of events) {
+    if (event.type === 'ResidentAsked') asked = status;
+    status = event.type === 'ResidentReplied' ? asked : (STATUS_AFTER[event.type] ?? status);
+  }
+  return status;
+}
+
+/** An issue as its events tell it (not as any projection keeps it), its deadlines by these policies (the first in force). */
+export function naiveIssueOf(events: readonly IssueEvent[], policies: readonly ServiceLevelPolicy[]): NaiveIssue {
   const [logged] = events;
   if (logged.type !== 'IssueLogged') throw new Error('a history starts with IssueLogged');
   const first = (type: IssueEvent['type']) => events.find((event) => event.type === type)?.occurredAt ?? null;
@@ -41,12 +58,14 @@ export function naiveIssueOf(events: readonly IssueEvent[]): NaiveIssue {
     areaId: logged.data.areaId,
     loggedAt: logged.occurredAt,
     channel: logged.data.channel,
-    status: events.reduce((status, event) => STATUS_AFTER[event.type] ?? status, 'logged'),
+    status: statusOf(events),
     reachedBoardReview: events.some((event) => event.type === 'BoardReviewScheduled'),
     reachedRoundtable: events.some((event) => event.type === 'RoundtableConvened'),
     firstResolvedAt: first('IssueResolved'),
     firstFedBackAt: first('OutcomeFedBack'),
     dueBy: last && last.type === 'OfficerAssigned' ? last.data.dueBy : null,
+    officer: last && last.type === 'OfficerAssigned' ? last.data.officer : null,
+    deadlines: naiveDeadlinesOf(events, policies),
   };
 }
 
@@ -60,16 +79,28 @@ function percentile(values: readonly number[], percent: number): number | undefi
   return undefined;
 }
 const londonDay = (now: Date) => now.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const OPEN = ['logged', 'referred', 'boardReview', 'roundtable', 'awaitingResident'];
+
+/** Met and missed deadlines among these issues, each judged by deadlineOf on today. */
+function naiveSla(issues: readonly NaiveIssue[], today: string): SlaByKind {
+  const states = issues.flatMap((issue) => naiveStates(issue.deadlines, today));
+  const figures = (kind: DeadlineKind) => {
+    const met = states.filter((deadline) => deadline.kind === kind && deadline.state === 'met').length;
+    const missed = states.filter((deadline) => deadline.kind === kind && deadline.state === 'missed').length;
+    return { met, missed, rate: share(met, met + missed) };
+  };
+  return { acknowledge: figures('acknowledge'), resolve: figures('resolve'), feedBack: figures('feedBack') };
+}
+
+const matches = (issue: NaiveIssue, filter: KpiFilter) =>
+  (filter.areas === undefined || filter.areas.includes(issue.areaId)) &&
+  (filter.areaId === undefined || issue.areaId === filter.areaId) &&
+  (filter.from === undefined || issue.loggedAt >= filter.from) &&
+  (filter.to === undefined || issue.loggedAt < filter.to);
 
 /** GET /kpis's figures over these issues, for a filter. */
 export function naiveKpis(all: readonly NaiveIssue[], filter: KpiFilter, now: Date): KpiFigures {
-  const issues = all.filter(
-    (issue) =>
-      (filter.areas === undefined || filter.areas.includes(issue.areaId)) &&
-      (filter.areaId === undefined || issue.areaId === filter.areaId) &&
-      (filter.from === undefined || issue.loggedAt >= filter.from) &&
-      (filter.to === undefined || issue.loggedAt < filter.to),
-  );
+  const issues = all.filter((issue) => matches(issue, filter));
   const count = (test: (issue: NaiveIssue) => boolean) => issues.filter(test).length;
   const byStatus = Object.fromEntries(ISSUE_STATUSES.map((status) => [status, count((issue) => issue.status === status)])) as KpiFigures['byStatus'];
   const byChannel = Object.fromEntries(CHANNELS.map((channel) => [channel, count((issue) => issue.channel === channel)])) as KpiFigures['byChannel'];
@@ -94,11 +125,30 @@ export function naiveKpis(all: readonly NaiveIssue[], filter: KpiFilter, now: Da
     medianDaysToFeedBack: days(percentile(toFeedBack, 50)),
     boardReviews,
     roundtableRate: share(count((issue) => issue.reachedRoundtable), boardReviews),
-    overdue: count((issue) => ['logged', 'referred', 'boardReview', 'roundtable'].includes(issue.status) && issue.dueBy !== null && issue.dueBy < today),
+    overdue: count((issue) => OPEN.includes(issue.status) && issue.dueBy !== null && issue.dueBy < today),
     monthly: months.map((month) => ({
       month,
       raised: count((issue) => issue.loggedAt.slice(0, 7) === month),
       resolved: count((issue) => issue.firstResolvedAt?.slice(0, 7) === month),
     })),
+    sla: naiveSla(issues, today),
+    medianWorkingDaysToResolve: days(percentile(issues.flatMap((issue) => (issue.deadlines.workingDaysToResolve === null ? [] : [issue.deadlines.workingDaysToResolve])), 50)),
   };
+}
+
+/** GET /kpis/officers's rows over these issues, for a filter: by current officer, in code-unit order. */
+export function naiveOfficerKpis(all: readonly NaiveIssue[], filter: KpiFilter, now: Date): OfficerFigures[] {
+  const today = londonDay(now);
+  const issues = all.filter((issue) => matches(issue, filter) && issue.officer !== null);
+  const officers = [...new Set(issues.map((issue) => issue.officer!))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return officers.map((officer) => {
+    const theirs = issues.filter((issue) => issue.officer === officer);
+    return {
+      officer,
+      assigned: theirs.length,
+      resolved: theirs.filter((issue) => issue.status === 'resolved' || issue.status === 'fedBack').length,
+      overdue: theirs.filter((issue) => OPEN.includes(issue.status) && issue.dueBy !== null && issue.dueBy < today).length,
+      sla: naiveSla(theirs, today),
+    };
+  });
 }
