@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   log.info(
-    { holder: projector.holder, schema: settings.databaseSchema, leaseMs: settings.projectionLeaseMs, pageSize: settings.projectionPageSize },
+    { holder: projector.holder, schema: settings.databaseSchema, leaseMs: settings.projectionLeaseMs, pageSize: settings.projectionPageSize, scheduler: settings.scheduler },
     'projector started: each projection runs here while this process holds its lease',
   );
 

@@ -1,15 +1,17 @@
 import { type EventStoreAdapter, systemClock } from '@app/event-store';
-import { ALL_PROJECTIONS, openReadModels, ProjectionHost, processHolder, type ReadModelDb } from '@app/projections';
+import { allProjections, openReadModels, ProjectionHost, processHolder, type ReadModelDb } from '@app/projections';
 import type { Logger } from 'pino';
 import { readModelLocationOf } from '../../api/src/config/readModelLocation';
 import { openEventStore } from '../../api/src/store/openEventStore';
 import type { Settings } from '../../api/src/config/settings';
+import { openServiceLevels } from '../../api/src/service-levels/serviceLevelsOf';
+import { startProjectorScheduler } from './projectorScheduler';
 
 /** A running projector: every projection's runner, leading or standing by. */
 export interface Projector {
   /** This process's name in leases: GET /projections shows it as a projection's `runner`. */
   readonly holder: string;
-  /** Stops the runners (each finishes its page), then closes the read models and the store. */
+  /** Stops the deadline scheduler (its tick finishes) and the runners (each finishes its page), then closes the read models and the store. */
   stop(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export interface Projector {
  * Opens the store and the read models (the store's schema, where the API reads them) and runs
  * every projection there. Any number of projectors may run: each projection's lease lets one
  * runner work while the others stand by, and the checkpoint's compare-and-set fences a runner
- * that lost its lease.
+ * that lost its lease. With SCHEDULER=on (the default) it records missed deadlines too.
  */
 export async function startProjector(settings: Settings, log: Logger): Promise<Projector> {
   const store: EventStoreAdapter = await openEventStore(settings, systemClock);
@@ -25,7 +27,9 @@ export async function startProjector(settings: Settings, log: Logger): Promise<P
   try {
     db = await openReadModels(readModelLocationOf(settings));
     const holder = processHolder();
-    const host = await ProjectionHost.open(ALL_PROJECTIONS, {
+    // The policy file checked and its version adopted, as in the API: the deadlines need its rules.
+    const serviceLevels = await openServiceLevels(settings, store);
+    const host = await ProjectionHost.open(allProjections({ serviceLevels }), {
       store,
       db,
       clock: systemClock,
@@ -37,9 +41,11 @@ export async function startProjector(settings: Settings, log: Logger): Promise<P
     });
     host.run();
     const opened = db;
+    const scheduler = startProjectorScheduler(settings, { store, db, registry: serviceLevels, clock: systemClock }, log);
     return {
       holder,
       stop: async () => {
+        await scheduler?.stop();
         await host.stop();
         await opened.close();
         await store.close();

@@ -13,13 +13,14 @@ export class HealthController {
   ) {}
 
   /**
-   * The event store and the read models' database reachable, and each projection's status and lag.
+   * The event store and the read models' database reachable, each projection's status and lag, and
+   * the deadline scheduler's last tick and error (where this process runs it).
    * 503 (same shape, the failures under `error`) when either database cannot answer or a projection has failed.
    */
   @Get()
   @AllowAnonymous()
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.readModels(), () => this.indicators.projections()]);
+    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.readModels(), () => this.indicators.projections(), () => this.indicators.scheduler()]);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
 import type { ProjectionHost, ReadModelDb } from '@app/projections';
+import { DeadlineSchedulerService } from '../read-side/deadlineScheduler.service';
 import { EVENT_STORE, PROJECTION_HOST, READ_MODELS } from '../store/tokens';
 
 /** A dependency that does not answer within this long counts as down: a health check must answer. */
@@ -25,7 +26,20 @@ export class HealthIndicators {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: ReadModelDb,
     @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
+    private readonly deadlineScheduler: DeadlineSchedulerService,
   ) {}
+
+  /**
+   * The deadline scheduler of this process: when it last ticked and its last error (one issue's
+   * trouble is reported, not counted as down: the others are still recorded). `running: false`
+   * where it does not run here (SCHEDULER=off, or PROJECTIONS=off: the projectors run it).
+   */
+  scheduler() {
+    const check = this.indicators.check('scheduler');
+    const health = this.deadlineScheduler.health();
+    if (health === null) return check.up({ running: false });
+    return check.up({ running: health.running, lastTickAt: health.lastTickAt, lastError: health.lastError });
+  }
 
   async eventStore() {
     const check = this.indicators.check('eventStore');

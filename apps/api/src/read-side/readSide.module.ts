@@ -1,11 +1,13 @@
 import { type BeforeApplicationShutdown, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Clock, EventStoreAdapter } from '@app/event-store';
-import { ALL_PROJECTIONS, openReadModels, ProjectionHost, type ReadModelDb } from '@app/projections';
+import { allProjections, openReadModels, ProjectionHost, type ReadModelDb } from '@app/projections';
+import type { ServiceLevelRegistry } from '@app/service-levels';
 import { readModelLocationOf } from '../config/readModelLocation';
 import type { Settings } from '../config/settings';
 import { AppMetrics } from '../operations/appMetrics';
 import { projectionRunnerHooks } from '../operations/projectionMetrics';
-import { CLOCK, EVENT_STORE, PROJECTION_HOST, READ_MODELS, SETTINGS } from '../store/tokens';
+import { DeadlineSchedulerService } from './deadlineScheduler.service';
+import { CLOCK, EVENT_STORE, PROJECTION_HOST, READ_MODELS, SERVICE_LEVELS, SETTINGS } from '../store/tokens';
 
 /**
  * The read models' database and the projections' host, for every query of the app. The API
@@ -16,15 +18,16 @@ import { CLOCK, EVENT_STORE, PROJECTION_HOST, READ_MODELS, SETTINGS } from '../s
   providers: [
     {
       provide: READ_MODELS,
-      inject: [SETTINGS],
+      // After the service levels: a start-up they refuse then leaves no read-model pool open.
+      inject: [SETTINGS, SERVICE_LEVELS],
       useFactory: (settings: Settings) => openReadModels(readModelLocationOf(settings)),
     },
     {
       provide: PROJECTION_HOST,
-      inject: [SETTINGS, READ_MODELS, EVENT_STORE, CLOCK, { token: AppMetrics, optional: true }],
-      useFactory: (settings: Settings, db: ReadModelDb, store: EventStoreAdapter, clock: Clock, metrics?: AppMetrics) => {
+      inject: [SETTINGS, READ_MODELS, EVENT_STORE, CLOCK, SERVICE_LEVELS, { token: AppMetrics, optional: true }],
+      useFactory: (settings: Settings, db: ReadModelDb, store: EventStoreAdapter, clock: Clock, serviceLevels: ServiceLevelRegistry, metrics?: AppMetrics) => {
         const logger = new Logger('Projections');
-        return ProjectionHost.open(ALL_PROJECTIONS, {
+        return ProjectionHost.open(allProjections({ serviceLevels }), {
           store,
           db,
           clock,
@@ -35,8 +38,9 @@ import { CLOCK, EVENT_STORE, PROJECTION_HOST, READ_MODELS, SETTINGS } from '../s
         });
       },
     },
+    DeadlineSchedulerService,
   ],
-  exports: [READ_MODELS, PROJECTION_HOST],
+  exports: [READ_MODELS, PROJECTION_HOST, DeadlineSchedulerService],
 })
 export class ReadSideModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(

@@ -1,0 +1,3 @@
+export * from './deadlineScheduler';
+export * from './deadlineEventIds';
+export * from './dueIssues';
