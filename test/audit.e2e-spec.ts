@@ -59,18 +59,19 @@ describe.each(STORES)('audit verify and anchors on %s: routes, roles and the CLI
 
   it('an untouched store verifies ok, an anchor round-trips through verify, and a malformed anchor is a 400', async () => {
     const { body: report } = await api.http.get('/audit/verify').set('Authorization', auditor).expect(200);
-    expect(report).toEqual({ ok: true, streamsChecked: 2, eventsChecked: 3, violations: [] });
+    // Two issues (three events) and the service-levels stream, whose policy the app adopted at start-up.
+    expect(report).toEqual({ ok: true, streamsChecked: 3, eventsChecked: 4, violations: [] });
     const { body: anchor } = await api.http.get('/audit/anchor').set('Authorization', auditor).expect(200);
     expect(anchor).toEqual({
       checkpoint: expect.any(String),
-      events: 3,
-      streams: 2,
+      events: 4,
+      streams: 3,
       digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       takenAt: expect.any(String),
       signature: expect.any(String),
       publicKey: expect.stringContaining('BEGIN PUBLIC KEY'),
     });
-    await api.http.get('/audit/verify').query({ anchor: encode(anchor) }).set('Authorization', auditor).expect(200, { ok: true, streamsChecked: 2, eventsChecked: 3, violations: [] });
+    await api.http.get('/audit/verify').query({ anchor: encode(anchor) }).set('Authorization', auditor).expect(200, { ok: true, streamsChecked: 3, eventsChecked: 4, violations: [] });
     for (const bad of ['%%%', encode({ events: 'many' }), Buffer.from('not json').toString('base64url')]) {
       const { body } = await api.http.get('/audit/verify').query({ anchor: bad }).set('Authorization', auditor).expect(400);
       expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/anchor/) });
@@ -80,7 +81,7 @@ describe.each(STORES)('audit verify and anchors on %s: routes, roles and the CLI
   it("the CLI's anchor verifies through the API; after a stream's end is cut with its head adjusted, verify names the issue and the anchor catches it, and the CLI exits 1", async () => {
     const [anchored, clean] = await Promise.all([cli(['anchor'], env), cli(['verify'], env)]);
     expect(anchored.code).toBe(0);
-    expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/verify: OK: 2 streams, 3 events/) });
+    expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/verify: OK: 3 streams, 4 events/) });
     const anchor = JSON.parse(anchored.stdout);
     const anchorFile = join(location.dataDir, 'anchor.json');
     writeFileSync(anchorFile, anchored.stdout);

@@ -21,7 +21,9 @@ export async function runReplay(idOrReference: string, options: ReplayOptions = 
       return 1;
     }
     const timeline = buildTimeline(await reveal(events));
-    const title = `${isReference(idOrReference) ? idOrReference : `issue ${idOrReference}`}: ${timeline.length} events, now ${timeline.at(-1)!.statusAfter}`;
+    const last = timeline.at(-1)!;
+    const rules = last.workflowVersion === null ? '' : `, workflow version ${last.workflowVersion}`;
+    const title = `${isReference(idOrReference) ? idOrReference : `issue ${idOrReference}`}: ${timeline.length} events, now ${last.statusAfter}${rules}`;
     print(renderTimelineTable(title, timeline));
     return 0;
   });

@@ -14,6 +14,10 @@ export interface TimelineEntry {
   readonly summary: string;
   /** The issue's status once this event is applied, by the same fold that answers GET /issues/:id. */
   readonly statusAfter: string;
+  /** While awaiting the resident, the status a reply returns to; null otherwise. */
+  readonly resumeStatus: string | null;
+  /** The workflow version the issue is decided under once this event is applied (none before it is logged). */
+  readonly workflowVersion: number | null;
 }
 
 /**
@@ -39,6 +43,8 @@ export function buildTimeline(streamEvents: readonly StoredEvent[]): TimelineEnt
       type: event.type,
       summary: readable ? summariseEvent(event.type, event.data) : `(not readable by this version) ${summariseEvent(event.type, event.data)}`,
       statusAfter: state.status,
+      resumeStatus: state.status === 'none' ? null : state.resumeStatus,
+      workflowVersion: state.status === 'none' ? null : state.workflowVersion,
     };
   });
 }

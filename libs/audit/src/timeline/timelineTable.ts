@@ -14,7 +14,7 @@ const HEADINGS = ['version', 'when', 'who', 'what', 'status after'] as const;
  * added where it differs by a second or more (an event dated back, a decision recorded the next day).
  */
 export function renderTimelineTable(title: string, entries: readonly TimelineEntry[]): string {
-  const rows = entries.map((entry) => [String(entry.version), whenOf(entry), whoOf(entry), `${entry.type}: ${entry.summary}`, entry.statusAfter]);
+  const rows = entries.map((entry) => [String(entry.version), whenOf(entry), whoOf(entry), `${entry.type}: ${entry.summary}`, statusOf(entry)]);
   const widths = HEADINGS.map((heading, column) => Math.max(width(heading), ...rows.map((row) => width(row[column]))));
   const line = (cells: readonly string[]) =>
     cells
@@ -29,6 +29,9 @@ function whenOf(entry: TimelineEntry): string {
   const apart = Math.abs(Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt));
   return apart < SAME_MOMENT_MS ? entry.occurredAt : `${entry.occurredAt} (recorded ${entry.recordedAt})`;
 }
+
+/** Where a reply would lead, for an issue waiting on its resident: the machine's child state. */
+const statusOf = (entry: TimelineEntry) => (entry.resumeStatus ? `${entry.statusAfter} (from ${entry.resumeStatus})` : entry.statusAfter);
 
 const whoOf = (entry: TimelineEntry) => (entry.actor ? `${entry.actor.id} (${entry.actor.role})` : 'unknown');
 

@@ -5,6 +5,7 @@ import { checkHead } from './checkHead';
 import { checkReferences } from './checkReferences';
 import { replayArea } from './replayArea';
 import { replayIssue } from './replayIssue';
+import { isServiceLevelsStream, replayServiceLevels } from './replayServiceLevels';
 import type { VerifyReport, Violation } from './violation';
 
 export interface VerifyOptions {
@@ -16,8 +17,8 @@ export interface VerifyOptions {
 
 /**
  * Verifies the whole store: every stream's hash chain, versions and sealed head row; every issue
- * replayed through the lifecycle machine; every area stream's event types; and, for issues
- * deleted whole, their references. Reports every violation found, not only the first.
+ * replayed through the machines of its workflow versions; the event types of every area stream
+ * and of the service-levels stream; and, for issues deleted whole, their references. Reports every violation found, not only the first.
  */
 export async function verifyStore(source: AuditSource, options: VerifyOptions = {}): Promise<VerifyReport> {
   const pageSize = options.pageSize ?? 200;
@@ -53,8 +54,15 @@ export async function verifyStore(source: AuditSource, options: VerifyOptions = 
 
 /** Every check of one stream, given its head row (null: none) and its events in version order. */
 export function checkStream(streamId: string, head: StreamHeadRecord | null, events: readonly StoredEvent[], headSealKey?: Buffer): Violation[] {
-  const replayed = isIssueStream(streamId) ? replayIssue(streamId, events) : isAreaStream(streamId) ? replayArea(streamId, events) : [];
-  return [...checkChain(streamId, events), ...checkHead(streamId, head, events, headSealKey), ...replayed];
+  return [...checkChain(streamId, events), ...checkHead(streamId, head, events, headSealKey), ...replayStream(streamId, events)];
+}
+
+/** Each kind of stream judged by its own rules: an issue by its machine; an area's and the service levels' by their event types. */
+function replayStream(streamId: string, events: readonly StoredEvent[]): Violation[] {
+  if (isIssueStream(streamId)) return replayIssue(streamId, events);
+  if (isAreaStream(streamId)) return replayArea(streamId, events);
+  if (isServiceLevelsStream(streamId)) return replayServiceLevels(streamId, events);
+  return [];
 }
 
 function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
