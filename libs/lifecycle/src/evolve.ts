@@ -1,6 +1,6 @@
 import { evolveDeadlines } from './evolveDeadlines';
 import type { IssueEvent, IssueLogged, WorkflowVersion } from './issueEvents';
-import { isWorkflowVersion, LATEST_WORKFLOW_VERSION } from './issueEvents';
+import { isWorkflowVersion, LATEST_WORKFLOW_VERSION, SYSTEM_EVENT_TYPES } from './issueEvents';
 import { ERASED_PERSONAL_DATA } from './personalData';
 import type { Issue, IssueState } from './issueState';
 import { NO_ISSUE } from './issueState';
@@ -8,7 +8,7 @@ import type { IssueStatus } from './issueStatus';
 import { placeAfterFact } from './machineQueries';
 
 /** The system's own events: they do not bound a later command's occurredAt (a decision recorded the next day still counts). */
-const SYSTEM_EVENTS = new Set<IssueEvent['type']>(['DeadlineMissed', 'IssueEscalated']);
+const SYSTEM_EVENTS: ReadonlySet<IssueEvent['type']> = new Set(SYSTEM_EVENT_TYPES);
 
 /**
  * Fold one event into the state. Total: a recorded fact is applied even where the machine would

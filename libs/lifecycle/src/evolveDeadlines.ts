@@ -1,6 +1,6 @@
 import type { DeadlineClock, DeadlineKind, LondonDay } from './deadlines/deadlineClock';
 import { londonDay } from './deadlines/londonDay';
-import type { IssueEvent, IssueEventType } from './issueEvents';
+import { type IssueEvent, type IssueEventType, SYSTEM_EVENT_TYPES } from './issueEvents';
 
 /** Events that do not acknowledge an issue: the contract's "other than notes and upgrade-workflow", erasure and the system's own. */
 const NOT_ACKNOWLEDGING: ReadonlySet<IssueEventType> = new Set([
@@ -8,8 +8,7 @@ const NOT_ACKNOWLEDGING: ReadonlySet<IssueEventType> = new Set([
   'NoteAdded',
   'WorkflowUpgraded',
   'PersonalDataErased',
-  'DeadlineMissed',
-  'IssueEscalated',
+  ...SYSTEM_EVENT_TYPES,
 ]);
 
 /** Events after which a board meeting no longer holds the issue's resolve clock. */

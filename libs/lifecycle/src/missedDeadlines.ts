@@ -1,5 +1,5 @@
 import type { DeadlineView, LondonDay, WorkingCalendar } from './deadlines/deadlineClock';
-import { deadlineOf } from './deadlines/deadlineOf';
+import { awaitsMissedRecord, deadlineOf } from './deadlines/deadlineOf';
 import { londonDay } from './deadlines/londonDay';
 import type { Targets } from './deadlines/serviceLevelPolicy';
 import type { DeadlineMissed, IssueEscalated } from './issueEvents';
@@ -32,9 +32,8 @@ export function missedDeadlineEvents(issue: Issue, rules: DeadlineRules | null, 
   // Never dated before the issue's last recorded step, so its history reads in order.
   const occurredAt = new Date(Math.max(now.getTime(), Date.parse(issue.updatedAt))).toISOString();
   const due = issue.deadlineClocks
-    .filter((clock) => clock.endedOn === null && clock.stoppedOn === null && !clock.missedRecorded)
     .map((clock) => ({ clock, view: deadlineOf(clock, rules.targets[clock.kind], rules.calendar, today) }))
-    .filter(({ view }) => view.state === 'missed')
+    .filter(({ clock, view }) => awaitsMissedRecord(clock, view))
     .sort((a, b) => (a.view.dueAt < b.view.dueAt ? -1 : a.view.dueAt > b.view.dueAt ? 1 : 0));
   return due.flatMap(({ clock, view }): Array<DeadlineMissed | IssueEscalated> => [
     { type: 'DeadlineMissed', occurredAt, data: { kind: clock.kind, dueAt: view.dueAt, policyVersion: issue.policyVersion!, cycle: clock.cycle } },
