@@ -1,7 +1,11 @@
 /**
- * The event store port. Every adapter (sqlite, postgres, later eventstoredb) passes the same
- * contract suite (testing/eventStoreContract.ts). Every method is asynchronous, even where a
- * driver is synchronous, so that appends can later be batched into one commit.
+ * The event store port: append, read and subscribe, nothing else. Sequences, unique keys,
+ * idempotency records and personal-data keys are ports of their own (sequence.port.ts,
+ * uniqueKey.port.ts, idempotency.port.ts, personalKeys.port.ts), kept by a SQL database: the
+ * same one as the events (sqlite, postgres), or a companion beside a store that has no
+ * transactions of its own (eventstoredb). Every adapter passes the same contract suite
+ * (testing/eventStoreContract.ts). Every method is asynchronous, even where a driver is
+ * synchronous, so that appends arriving together are committed together (group commit).
  */
 
 /** The stream's current version as the caller last saw it (0: the stream must not exist), or 'any'. */
@@ -51,22 +55,28 @@ export interface ReadAllPage {
   readonly checkpoint: Checkpoint | null;
 }
 
+/**
+ * An event as its append wrote it. Its global position is there when the store gives one per
+ * event (sqlite, postgres); a server that gives one position per append (eventstoredb) leaves
+ * it out, and readers of the whole store get it from readAll.
+ */
+export type AppendedEvent = Omit<StoredEvent, 'globalPosition'> & { readonly globalPosition?: number };
+
 export interface AppendResult {
   readonly nextVersion: number;
-  readonly events: StoredEvent[];
+  readonly events: AppendedEvent[];
 }
 
-/** A response to keep with the append, under an idempotency key the caller has claimed. */
+/**
+ * What to keep with the append under an idempotency key the caller has claimed: an outcome the
+ * store keeps as JSON and hands back, unread, to a later claim of the key (the API keeps its
+ * answer there; the store knows nothing of HTTP).
+ */
 export interface IdempotencyCompletion {
   readonly scope: string;
   readonly key: string;
   readonly claimToken: string;
-  readonly response: StoredResponse;
-}
-
-export interface StoredResponse {
-  readonly status: number;
-  readonly body: unknown;
+  readonly outcome: unknown;
 }
 
 /** A key that names one stream for good, such as an issue's reference (see UniqueKeyStore). */

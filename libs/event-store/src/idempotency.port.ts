@@ -1,11 +1,9 @@
-import type { StoredResponse } from './eventStore.port';
-
 /** What a claim on an idempotency key found. */
 export type ClaimResult =
   /** The key is yours: run the command, then append with the completion, or release it. */
   | { readonly kind: 'claimed'; readonly token: string }
-  /** An earlier request with this key succeeded: here is what it answered. */
-  | { readonly kind: 'completed'; readonly requestHash: string; readonly response: StoredResponse }
+  /** An earlier request with this key succeeded: here is the outcome it kept. */
+  | { readonly kind: 'completed'; readonly requestHash: string; readonly outcome: unknown }
   /** An earlier request with this key is still running (or died less than a lease ago). */
   | { readonly kind: 'in-progress'; readonly requestHash: string };
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredResponse } from './eventStore.port';
 import type { ClaimResult, IdempotencyClaim } from './idempotency.port';
 
 /** The few row operations an adapter provides; the claiming rules are written once, here. */
@@ -13,11 +12,20 @@ export interface IdempotencyRows {
   deleteExpired(before: Date): Promise<void>;
 }
 
+/**
+ * A kept outcome as read back from its columns. Rows kept before the store took opaque
+ * outcomes hold an HTTP status and body in two columns: those read back in the API's own shape.
+ */
+export function outcomeOf(legacyStatus: number | null, body: unknown): { readonly outcome: unknown } {
+  return { outcome: legacyStatus === null ? body : { status: legacyStatus, body } };
+}
+
 export interface IdempotencyRow {
   readonly requestHash: string;
   readonly token: string;
   readonly claimedAt: string;
-  readonly response: StoredResponse | null;
+  /** The outcome kept when the key's command completed; absent while it is only claimed. */
+  readonly completed?: { readonly outcome: unknown };
 }
 
 const ATTEMPTS = 5;
@@ -31,7 +39,7 @@ export async function claimIdempotencyKey(rows: IdempotencyRows, claim: Idempote
 
     const existing = await rows.find(claim.scope, claim.key);
     if (!existing) continue; // released between our insert and our read
-    if (existing.response) return { kind: 'completed', requestHash: existing.requestHash, response: existing.response };
+    if (existing.completed) return { kind: 'completed', requestHash: existing.requestHash, outcome: existing.completed.outcome };
     if (existing.requestHash !== claim.requestHash) return { kind: 'in-progress', requestHash: existing.requestHash };
 
     const stale = Date.parse(existing.claimedAt) + claim.leaseMs <= claim.now.getTime();

@@ -35,10 +35,10 @@ describe.each(KINDS)('stored idempotent responses expire, on %s', (kind) => {
     const first = await claimAt(clock.now(), 24 * HOUR);
     if (first.kind !== 'claimed') throw new Error('not claimed');
     await store.append(`s-${randomUUID()}`, [{ id: randomUUID(), type: 'T', data: {}, metadata: {} }], 0, {
-      idempotency: { scope: 'staff:a', key: 'k', claimToken: first.token, response: { status: 200, body: { sealed: true } } },
+      idempotency: { scope: 'staff:a', key: 'k', claimToken: first.token, outcome: { sealed: true } },
     });
     const within = new Date(clock.now().getTime() + 23 * HOUR);
-    expect(await claimAt(within, 24 * HOUR)).toMatchObject({ kind: 'completed', response: { body: { sealed: true } } });
+    expect(await claimAt(within, 24 * HOUR)).toMatchObject({ kind: 'completed', outcome: { sealed: true } });
     const after = new Date(clock.now().getTime() + 25 * HOUR);
     expect(await claimAt(after)).toMatchObject({ kind: 'completed' }); // no time to live given: kept
     expect((await claimAt(after, 24 * HOUR)).kind).toBe('claimed');

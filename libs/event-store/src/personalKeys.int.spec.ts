@@ -71,7 +71,7 @@ describe.each(KINDS)('personal-data keys, on %s', (kind) => {
     // A stale version fails before anything is written ...
     await expect(stores[0].append(stream, [event()], 0, { shredSubjects: [subjectId] })).rejects.toThrow();
     // ... and a claim lost fails after the key's row was deleted: the transaction takes it back.
-    const lost = { scope: 's', key: 'k', claimToken: 'not-ours', response: { status: 200, body: {} } };
+    const lost = { scope: 's', key: 'k', claimToken: 'not-ours', outcome: {} };
     await expect(stores[0].append(stream, [event()], 1, { shredSubjects: [subjectId], idempotency: lost })).rejects.toThrow(IdempotencyClaimLostError);
     expect((await stores[1].subjectKeys([subjectId])).size).toBe(1);
     expect(await stores[1].readStream(stream)).toHaveLength(1);

@@ -18,6 +18,7 @@ import type { Settings } from '../config/settings';
 import { CLOCK, EVENT_STORE, SETTINGS } from '../store/tokens';
 import type { IdempotentRequest } from './commandContext';
 import { IssueViewRenderer } from './issueViewRenderer';
+import { readStoredAnswer } from './storedAnswer';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** A claim older than this is taken to belong to a request that died, and may be taken over. */
@@ -78,10 +79,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new ConflictException('a request with this Idempotency-Key is still being processed; retry shortly');
     }
     if (claim.kind === 'completed') {
+      const answer = readStoredAnswer(claim.outcome);
       const response = context.switchToHttp().getResponse<Response>();
-      response.status(claim.response.status).setHeader('Idempotent-Replayed', 'true');
+      response.status(answer.status).setHeader('Idempotent-Replayed', 'true');
       // Stored unrendered (personal data sealed): rendered now, so an erased resident shows "[erased]".
-      return from(this.views.renderStored(claim.response.body));
+      return from(this.views.renderStored(answer.body));
     }
 
     request.idempotency = { scope, key, claimToken: claim.token };

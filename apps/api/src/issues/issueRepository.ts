@@ -8,6 +8,7 @@ import type { IssueView } from './issueView.dto';
 import { IssueViewRenderer } from './issueViewRenderer';
 import { PersonalDataVault } from '@app/personal-data';
 import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvents } from '@app/streams';
+import { storedAnswer } from './storedAnswer';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
 @Injectable()
@@ -61,7 +62,7 @@ export class IssueRepository {
         toNewEvents(decidedOn, sealed, provenance),
         decidedOn.version,
         {
-          ...(claimed && { idempotency: { ...claimed, response: { status: successStatus, body: this.views.toStored(issueId, issue) } } }),
+          ...(claimed && { idempotency: { ...claimed, outcome: storedAnswer(successStatus, this.views.toStored(issueId, issue)) } }),
           // Taken with the first event: a reference can never name two issues.
           ...(decidedOn.status === 'none' && { uniqueKeys: [{ scope: REFERENCE_KEY, key: issue.reference }] }),
           ...(shredSubjects.length > 0 && { shredSubjects }),

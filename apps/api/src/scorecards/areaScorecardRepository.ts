@@ -6,6 +6,7 @@ import type { Settings } from '../config/settings';
 import { type CommandContext, provenanceOf } from '../issues/commandContext';
 import type { CommandFailure } from '../issues/commandFailure';
 import { EVENT_STORE, SETTINGS } from '../store/tokens';
+import { storedAnswer } from '../issues/storedAnswer';
 
 /** What a successful command answers; kept with its events under an Idempotency-Key. */
 export interface Answer<T> {
@@ -49,7 +50,7 @@ export class AreaScorecardRepository {
         areaStreamIdOf(areaId),
         events.map((event) => toNewAreaEvent(event, provenance)),
         decidedOn.version,
-        claimed && { idempotency: { ...claimed, response: answer } },
+        claimed && { idempotency: { ...claimed, outcome: storedAnswer(answer.status, answer.body) } },
       );
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {

@@ -158,10 +158,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     const completion = options.idempotency;
     if (completion) {
       const completed = await client.query(
-        `UPDATE ${idempotency} SET response_status = $4, response_body = $5, completed_at = $6
-         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+        `UPDATE ${idempotency} SET response_body = $4, completed_at = $5
+         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND completed_at IS NULL`,
         // completed_at by the store's clock, as claimed_at is: expiry compares the two with it.
-        [completion.scope, completion.key, completion.claimToken, completion.response.status, JSON.stringify(completion.response.body), last.recordedAt],
+        [completion.scope, completion.key, completion.claimToken, JSON.stringify(completion.outcome ?? null), last.recordedAt],
       );
       if (completed.rowCount !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
     }

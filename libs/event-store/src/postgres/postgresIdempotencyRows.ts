@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { IdempotencyClaim } from '../idempotency.port';
-import type { IdempotencyRow, IdempotencyRows } from '../idempotencyClaim';
+import { type IdempotencyRow, type IdempotencyRows, outcomeOf } from '../idempotencyClaim';
 
 interface ClaimRow {
   request_hash: string;
@@ -8,6 +8,7 @@ interface ClaimRow {
   claimed_at: Date;
   response_status: number | null;
   response_body: unknown;
+  completed_at: Date | null;
 }
 
 /** The idempotency_keys row operations that the shared claiming rules need. */
@@ -27,7 +28,7 @@ export class PostgresIdempotencyRows implements IdempotencyRows {
 
   async find(scope: string, key: string): Promise<IdempotencyRow | undefined> {
     const { rows } = await this.pool.query<ClaimRow>(
-      `SELECT request_hash, claim_token, claimed_at, response_status, response_body FROM ${this.table} WHERE scope = $1 AND key = $2`,
+      `SELECT request_hash, claim_token, claimed_at, response_status, response_body, completed_at FROM ${this.table} WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
     const row = rows[0];
@@ -36,25 +37,25 @@ export class PostgresIdempotencyRows implements IdempotencyRows {
       requestHash: row.request_hash,
       token: row.claim_token,
       claimedAt: row.claimed_at.toISOString(),
-      response: row.response_status === null ? null : { status: row.response_status, body: row.response_body },
+      ...(row.completed_at !== null && { completed: outcomeOf(row.response_status, row.response_body) }),
     };
   }
 
   async takeOver(scope: string, key: string, staleToken: string, token: string, now: Date): Promise<boolean> {
     const { rowCount } = await this.pool.query(
       `UPDATE ${this.table} SET claim_token = $4, claimed_at = $5
-       WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+       WHERE scope = $1 AND key = $2 AND claim_token = $3 AND completed_at IS NULL`,
       [scope, key, staleToken, token, now],
     );
     return rowCount === 1;
   }
 
   async deleteExpired(before: Date): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.table} WHERE completed_at < $1 OR (response_status IS NULL AND claimed_at < $1)`, [before]);
+    await this.pool.query(`DELETE FROM ${this.table} WHERE completed_at < $1 OR (completed_at IS NULL AND claimed_at < $1)`, [before]);
   }
 
   async release(scope: string, key: string, token: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.table} WHERE scope = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`, [
+    await this.pool.query(`DELETE FROM ${this.table} WHERE scope = $1 AND key = $2 AND claim_token = $3 AND completed_at IS NULL`, [
       scope,
       key,
       token,

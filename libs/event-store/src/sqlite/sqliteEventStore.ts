@@ -21,7 +21,7 @@ import type {
   Subscription,
 } from '../eventStore.port';
 import type { ClaimResult, IdempotencyClaim, IdempotencyStore } from '../idempotency.port';
-import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows } from '../idempotencyClaim';
+import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows, outcomeOf } from '../idempotencyClaim';
 import type { SequenceStore } from '../sequence.port';
 import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
@@ -106,8 +106,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
       const completion = options.idempotency;
       if (completion) {
         const { changes } = this.statements.complete.run(
-          completion.response.status,
-          JSON.stringify(completion.response.body),
+          JSON.stringify(completion.outcome ?? null),
           now.toISOString(),
           completion.scope,
           completion.key,
@@ -201,7 +200,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
         requestHash: row.request_hash,
         token: row.claim_token,
         claimedAt: row.claimed_at,
-        response: row.response_status === null ? null : { status: row.response_status, body: JSON.parse(row.response_body ?? 'null') },
+        ...(row.completed_at !== null && { completed: outcomeOf(row.response_status, JSON.parse(row.response_body ?? 'null')) }),
       };
     },
     takeOver: async (scope, key, staleToken, token, now) =>

@@ -28,18 +28,18 @@ export function prepareStatements(db: Database.Database) {
     insertClaim: db.prepare(
       'INSERT INTO idempotency_keys (scope, key, request_hash, claim_token, claimed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
-    findClaim: db.prepare<[string, string], { request_hash: string; claim_token: string; claimed_at: string; response_status: number | null; response_body: string | null }>(
-      'SELECT request_hash, claim_token, claimed_at, response_status, response_body FROM idempotency_keys WHERE scope = ? AND key = ?',
+    findClaim: db.prepare<[string, string], { request_hash: string; claim_token: string; claimed_at: string; response_status: number | null; response_body: string | null; completed_at: string | null }>(
+      'SELECT request_hash, claim_token, claimed_at, response_status, response_body, completed_at FROM idempotency_keys WHERE scope = ? AND key = ?',
     ),
     takeOver: db.prepare(
-      'UPDATE idempotency_keys SET claim_token = ?, claimed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
+      'UPDATE idempotency_keys SET claim_token = ?, claimed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND completed_at IS NULL',
     ),
     complete: db.prepare(
-      'UPDATE idempotency_keys SET response_status = ?, response_body = ?, completed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL',
+      'UPDATE idempotency_keys SET response_body = ?, completed_at = ? WHERE scope = ? AND key = ? AND claim_token = ? AND completed_at IS NULL',
     ),
-    release: db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND claim_token = ? AND response_status IS NULL'),
+    release: db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND claim_token = ? AND completed_at IS NULL'),
     deleteExpiredKeys: db.prepare<[string, string]>(
-      'DELETE FROM idempotency_keys WHERE completed_at < ? OR (response_status IS NULL AND claimed_at < ?)',
+      'DELETE FROM idempotency_keys WHERE completed_at < ? OR (completed_at IS NULL AND claimed_at < ?)',
     ),
     takeKey: db.prepare<[string, string, string]>('INSERT INTO unique_keys (scope, key, stream_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     streamOf: db.prepare<[string, string], { stream_id: string }>('SELECT stream_id FROM unique_keys WHERE scope = ? AND key = ?'),

@@ -307,14 +307,14 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
 
   describe('idempotency keys', () => {
     const claimOf = (key: string, requestHash = 'hash-1') => ({ scope: 'user-1', key, requestHash, now: clock.now(), leaseMs: 10_000 });
-    const response = { status: 201, body: { id: 'x', version: 1 } };
+    const outcome = { answer: 'created', view: { id: 'x', version: 1 } };
 
-    it('stores the response with the append, and gives it back to a later claim', async () => {
+    it('keeps the outcome with the append, and gives it back to a later claim', async () => {
       const key = randomUUID();
       const claim = await store.claim(claimOf(key));
       if (claim.kind !== 'claimed') throw new Error(`expected a claim, got ${claim.kind}`);
-      await store.append(stream(), [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, response } });
-      expect(await store.claim(claimOf(key))).toEqual({ kind: 'completed', requestHash: 'hash-1', response });
+      await store.append(stream(), [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, outcome } });
+      expect(await store.claim(claimOf(key))).toEqual({ kind: 'completed', requestHash: 'hash-1', outcome });
     });
 
     it('tells a second request that the first is still running, whatever its body', async () => {
@@ -347,7 +347,7 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
       expect(retry.kind).toBe('claimed');
 
       const id = stream();
-      const late = store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: dead.token, response } });
+      const late = store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: dead.token, outcome } });
       await expect(late).rejects.toBeInstanceOf(IdempotencyClaimLostError);
       expect(await store.readStream(id)).toEqual([]);
     });
@@ -359,7 +359,7 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
       const id = stream();
       await store.append(id, [event()], 0);
       await expect(
-        store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, response } }),
+        store.append(id, [event()], 0, { idempotency: { scope: 'user-1', key, claimToken: claim.token, outcome } }),
       ).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect((await store.claim(claimOf(key))).kind).toBe('in-progress');
     });
