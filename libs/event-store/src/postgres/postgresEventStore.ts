@@ -30,7 +30,10 @@ import { PostgresPersonalKeys, shredPostgresPersonalKeys } from './postgresPerso
 import { PostgresListener } from './postgresListener';
 import { checkpointOf, EVENT_COLUMNS, type EventRow, parseCheckpoint, toStoredEvent } from './postgresRows';
 import { createSchema, type PostgresTables, tablesOf } from './postgresSchema';
-import { inTransaction } from './postgresTransaction';
+import { GroupCommit } from '../groupCommit';
+import { HeadCache } from '../headCache';
+import { PostgresBatchAppend } from './postgresBatchAppend';
+import { PostgresAppendNotifier } from './postgresAppendNotifier';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -41,6 +44,8 @@ export interface PostgresEventStoreOptions {
   readonly poolSize?: number;
   /** The audit's secret for sealing stream heads (AuditKeys.deriveSecret('stream-head-seal')); unsealed without it. */
   readonly headSealKey?: Buffer;
+  /** Batches of appends committing at once (group commit; default half the pool). */
+  readonly maxBatchesInFlight?: number;
 }
 
 
@@ -53,6 +58,9 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   private readonly personalKeys: PostgresPersonalKeys;
   private readonly listener: PostgresListener;
   private readonly idempotencyRows: PostgresIdempotencyRows;
+  private readonly heads = new HeadCache();
+  private readonly groupCommit: GroupCommit;
+  private readonly notifier: PostgresAppendNotifier;
 
   private constructor(
     private readonly pool: Pool,
@@ -61,8 +69,12 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     private readonly clock: Clock,
     pollMs: number,
     private readonly headSealKey: Buffer | undefined,
+    maxInFlight: number,
   ) {
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), pollMs);
+    this.notifier = new PostgresAppendNotifier(pool, table.channel, this.subscriptions.signal);
+    const batches = new PostgresBatchAppend(pool, table, clock, this.heads, headSealKey, this.notifier);
+    this.groupCommit = new GroupCommit(batches.commit, { maxBatch: 256, maxInFlight });
     this.listener = new PostgresListener(connectionString, table.channel, this.subscriptions.signal, pollMs);
     this.idempotencyRows = new PostgresIdempotencyRows(pool, table.idempotency);
     this.personalKeys = new PostgresPersonalKeys(pool, table.personalKeys);
@@ -77,7 +89,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     try {
       await createSchema(pool, schema);
-      const store = new PostgresEventStore(pool, table, options.connectionString, options.clock ?? systemClock, pollMs, options.headSealKey);
+      const poolSize = options.poolSize ?? 10;
+      // Half the pool commits batches; the rest is left for reads and idempotency claims.
+      const maxInFlight = options.maxBatchesInFlight ?? Math.max(1, Math.floor(poolSize / 2));
+      const store = new PostgresEventStore(pool, table, options.connectionString, options.clock ?? systemClock, pollMs, options.headSealKey, maxInFlight);
       await store.listener.start();
       return store;
     } catch (error) {
@@ -86,16 +101,21 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     }
   }
 
+  /**
+   * Appends arriving together are committed together: one statement, one transaction, one WAL
+   * flush for the batch (see GroupCommit, PostgresBatchAppend and append_batch).
+   */
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
-    const appended = await inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, expectedVersion, options));
+    const appended = await this.groupCommit.append({ streamId, events, expectedVersion, options });
     // Outside the transaction, as VACUUM must be: the erased keys' dead rows are reclaimed.
     if (options.shredSubjects?.length) await this.personalKeys.vacuum();
     return appended;
   }
 
   /**
-   * The append's statements on a client already inside a transaction. `append` wraps it in
-   * one; tests use it to hold a transaction open across other appends.
+   * One append's statements on a client already inside a transaction, for tests that hold a
+   * transaction open across other appends. It takes the stream's lock as append_batch does,
+   * before it writes anything.
    */
   async appendWith(
     client: PoolClient,
@@ -105,6 +125,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const { streams, events: eventsTable, idempotency } = this.table;
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
     if (expectedVersion === 0 || expectedVersion === 'any') {
       // A head row to lock; a concurrent creator's row makes this wait, then do nothing.
       await client.query(`INSERT INTO ${streams} (stream_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [streamId]);
@@ -177,6 +198,9 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
       `SELECT ${EVENT_COLUMNS} FROM ${this.table.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version`,
       [streamId, options.fromVersion ?? 1],
     );
+    const last = rows.at(-1);
+    // What a command reads it appends after: its plan needs no head read then.
+    if (last) this.heads.set(streamId, { version: last.version, lastHash: last.hash, lastRecordedAt: last.recorded_at });
     return rows.map(toStoredEvent);
   }
 
@@ -282,6 +306,8 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
   }
 
   async close(): Promise<void> {
+    await this.groupCommit.drained();
+    await this.notifier.idle();
     await this.subscriptions.stopAll();
     await this.listener.close();
     await this.pool.end();

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { inTransaction } from './postgresTransaction';
 import { personalKeysTableOf, postgresPersonalKeysSchema } from './postgresPersonalKeys';
+import { appendFunctionSql } from './postgresAppendFunction';
 
 /**
  * The PostgreSQL store's tables. Each event row records the id of the transaction that wrote
@@ -72,6 +73,7 @@ export function tablesOf(schema: string) {
     uniqueKeys: `"${schema}".unique_keys`,
     personalKeys: personalKeysTableOf(schema),
     channel: `event_store_${schema}`,
+    appendBatch: `"${schema}".append_batch`,
   };
 }
 export type PostgresTables = ReturnType<typeof tablesOf>;
@@ -82,5 +84,6 @@ export async function createSchema(pool: Pool, schema: string): Promise<void> {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     await client.query(postgresSchema(schema));
     await client.query(postgresPersonalKeysSchema(schema));
+    await client.query(appendFunctionSql(schema));
   });
 }

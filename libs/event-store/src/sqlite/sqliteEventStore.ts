@@ -25,6 +25,7 @@ import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows, outcome
 import type { SequenceStore } from '../sequence.port';
 import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
+import { type AppendOutcome, type AppendRequest, GroupCommit } from '../groupCommit';
 import { toStoredEvent } from './sqliteRows';
 import { SqliteAuditSource } from './sqliteAuditSource';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
@@ -42,6 +43,8 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The audit's secret for sealing stream heads (AuditKeys.deriveSecret('stream-head-seal')); unsealed without it. */
   readonly headSealKey?: Buffer;
+  /** Appends committed in one transaction at most (group commit; default 256). */
+  readonly maxBatch?: number;
 }
 
 /**
@@ -56,6 +59,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   private readonly statements: SqliteStatements;
   private readonly subscriptions: SubscriptionHub;
   private readonly headSealKey: Buffer | undefined;
+  private readonly groupCommit: GroupCommit;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -69,63 +73,90 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     this.statements = prepareStatements(this.db);
     this.personalKeys = new SqlitePersonalKeys(this.db);
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), options.pollMs ?? 1000);
+    // One writer per file: one batch at a time, as large as what arrived while the last committed.
+    this.groupCommit = new GroupCommit(this.commitBatch, { maxBatch: options.maxBatch ?? 256, maxInFlight: 1 });
   }
 
+  /** Appends arriving together are committed together (see GroupCommit and commitBatch). */
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
-    // IMMEDIATE: the write lock is taken before the head is read, so another process on the
-    // file (the CLI, a projector) makes this wait or fail cleanly as busy, never read stale.
-    const appendInTransaction = this.db.transaction(() => {
-      const row = this.statements.head.get(streamId);
-      const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null, lastRecordedAt: row?.last_recorded_at ?? null };
-      const now = this.clock.now();
-      const planned = planAppend(streamId, head, events, expectedVersion, now);
-      for (const { scope, key } of options.uniqueKeys ?? []) {
-        if (this.statements.takeKey.run(scope, key, streamId).changes === 0 && this.statements.streamOf.get(scope, key)?.stream_id !== streamId) {
-          throw new DuplicateKeyError(scope, key);
-        }
-      }
-      // In the append's transaction: the erasure is recorded and done together, or neither.
-      if (options.shredSubjects?.length) shredSqlitePersonalKeys(this.db, options.shredSubjects);
-      const stored: StoredEvent[] = planned.map((event) => {
-        const { lastInsertRowid } = this.statements.insertEvent.run(
-          event.id,
-          streamId,
-          event.version,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          event.recordedAt,
-          event.prevHash,
-          event.hash,
-        );
-        return { ...event, globalPosition: Number(lastInsertRowid) };
-      });
-      const last = planned.at(-1);
-      const newHead = headAfter(streamId, planned, this.headSealKey);
-      if (newHead) this.statements.upsertHead.run(streamId, newHead.version, newHead.lastHash, newHead.lastRecordedAt, newHead.seal);
-      const completion = options.idempotency;
-      if (completion) {
-        const { changes } = this.statements.complete.run(
-          JSON.stringify(completion.outcome ?? null),
-          now.toISOString(),
-          completion.scope,
-          completion.key,
-          completion.claimToken,
-        );
-        if (changes !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
-      }
-      return { nextVersion: last?.version ?? head.version, events: stored };
-    });
-    let appended: AppendResult;
+    return this.groupCommit.append({ streamId, events, expectedVersion, options });
+  }
+
+  /**
+   * One IMMEDIATE transaction for the whole batch, one savepoint per append: an append that fails
+   * (a conflict, a taken key, a lost claim) is rolled back to its savepoint and fails alone; the
+   * others commit with one fsync (synchronous=FULL), before any of them is acknowledged.
+   * IMMEDIATE: the write lock is taken before any head is read, so another process on the file
+   * (the CLI, a projector) makes this wait or fail cleanly as busy, never read stale.
+   */
+  private readonly commitBatch = async (batch: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
+    let outcomes: AppendOutcome[];
     try {
-      appended = appendInTransaction.immediate();
+      outcomes = this.db
+        .transaction(() =>
+          batch.map((request): AppendOutcome => {
+            try {
+              // A transaction function called inside another runs as a savepoint.
+              return { ok: true, result: this.appendInSavepoint(request) };
+            } catch (error) {
+              return { ok: false, error };
+            }
+          }),
+        )
+        .immediate();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreBusyError(error);
       throw error;
     }
-    if (appended.events.length > 0) this.subscriptions.signal.notify();
-    if (options.shredSubjects?.length) checkpointAfterShredding(this.db);
-    return appended;
+    if (outcomes.some((outcome) => outcome.ok && outcome.result.events.length > 0)) this.subscriptions.signal.notify();
+    if (batch.some((request, index) => outcomes[index].ok && request.options.shredSubjects?.length)) checkpointAfterShredding(this.db);
+    return outcomes;
+  };
+
+  private readonly appendInSavepoint = (request: AppendRequest): AppendResult => this.db.transaction(() => this.appendRows(request))();
+
+  /** One append's rows, inside the batch's transaction: head read, plan, keys, erasure, events, head, answer. */
+  private appendRows({ streamId, events, expectedVersion, options }: AppendRequest): AppendResult {
+    const row = this.statements.head.get(streamId);
+    const head: StreamHead = { version: row?.version ?? 0, lastHash: row?.last_hash ?? null, lastRecordedAt: row?.last_recorded_at ?? null };
+    const now = this.clock.now();
+    const planned = planAppend(streamId, head, events, expectedVersion, now);
+    for (const { scope, key } of options.uniqueKeys ?? []) {
+      if (this.statements.takeKey.run(scope, key, streamId).changes === 0 && this.statements.streamOf.get(scope, key)?.stream_id !== streamId) {
+        throw new DuplicateKeyError(scope, key);
+      }
+    }
+    // In the append's transaction: the erasure is recorded and done together, or neither.
+    if (options.shredSubjects?.length) shredSqlitePersonalKeys(this.db, options.shredSubjects);
+    const stored: StoredEvent[] = planned.map((event) => {
+      const { lastInsertRowid } = this.statements.insertEvent.run(
+        event.id,
+        streamId,
+        event.version,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.recordedAt,
+        event.prevHash,
+        event.hash,
+      );
+      return { ...event, globalPosition: Number(lastInsertRowid) };
+    });
+    const last = planned.at(-1);
+    const newHead = headAfter(streamId, planned, this.headSealKey);
+    if (newHead) this.statements.upsertHead.run(streamId, newHead.version, newHead.lastHash, newHead.lastRecordedAt, newHead.seal);
+    const completion = options.idempotency;
+    if (completion) {
+      const { changes } = this.statements.complete.run(
+        JSON.stringify(completion.outcome ?? null),
+        now.toISOString(),
+        completion.scope,
+        completion.key,
+        completion.claimToken,
+      );
+      if (changes !== 1) throw new IdempotencyClaimLostError(completion.scope, completion.key);
+    }
+    return { nextVersion: last?.version ?? head.version, events: stored };
   }
 
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
@@ -186,6 +217,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async close(): Promise<void> {
+    await this.groupCommit.drained();
     await this.subscriptions.stopAll();
     this.db.close();
   }
