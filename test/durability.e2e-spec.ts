@@ -37,7 +37,7 @@ describe.each(STORES)('durability, on %s', (kind) => {
     await second.close();
   });
 
-  it('keeps every acknowledged command, once, when the process is killed with SIGKILL mid-burst', async () => {
+  it('keeps every acknowledged command, once, when the process is killed with SIGKILL mid-burst, 32 in flight', async () => {
     const env = envFor(location, { LOG_LEVEL: 'error' });
     let api = await startApiProcess(env);
     const post = (path: string, body: unknown, auth?: string) =>
@@ -47,8 +47,24 @@ describe.each(STORES)('durability, on %s', (kind) => {
         body: JSON.stringify(body),
       });
 
+    // 24 note chains and 8 intake chains: 32 commands in flight, so the store commits them
+    // together (group commit), and an answer given before its commit would be lost to the kill.
+    const IN_FLIGHT = 32;
+    const INTAKE_CHAINS = 8;
+    let inFlight = 0;
+    /** Sends a command and reads its answer, counting it in flight until the answer is read. */
+    const command = async (path: string, body: unknown, auth: string, status: number) => {
+      inFlight++;
+      try {
+        const response = await post(path, body, auth);
+        if (response.status !== status) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+        return (await response.json()) as IssueBody;
+      } finally {
+        inFlight--;
+      }
+    };
     const chains: Array<{ id: string; acknowledged: string[] }> = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < IN_FLIGHT - INTAKE_CHAINS; i++) {
       const response = await post('/issues', intake());
       chains.push({ id: ((await response.json()) as IssueBody).id, acknowledged: [] });
     }
@@ -61,9 +77,7 @@ describe.each(STORES)('durability, on %s', (kind) => {
       for (let n = 0; !killed; n++) {
         const text = `chain ${c} note ${n}`;
         try {
-          const response = await post(`/issues/${chain.id}/notes`, { expectedVersion: version, text, public: false }, officer);
-          if (response.status !== 200) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
-          version = ((await response.json()) as IssueBody).version;
+          version = (await command(`/issues/${chain.id}/notes`, { expectedVersion: version, text, public: false }, officer, 200)).version;
           chain.acknowledged.push(text);
         } catch (error) {
           if (killed) return;
@@ -74,9 +88,7 @@ describe.each(STORES)('durability, on %s', (kind) => {
     const intakeChain = async () => {
       while (!killed) {
         try {
-          const response = await post('/issues', intake({ channel: 'letter' }), manager);
-          if (response.status !== 201) throw new Error(`unexpected ${response.status}`);
-          intakes.push(((await response.json()) as IssueBody).id);
+          intakes.push((await command('/issues', intake({ channel: 'letter' }), manager, 201)).id);
         } catch (error) {
           if (killed) return;
           throw error;
@@ -85,12 +97,16 @@ describe.each(STORES)('durability, on %s', (kind) => {
     };
 
     let failure: unknown;
-    const burst = Promise.all([...chains.map(noteChain), intakeChain(), intakeChain()]).catch((error) => (failure = error));
-    while (!failure && chains.reduce((sum, chain) => sum + chain.acknowledged.length, 0) < 150) await new Promise((r) => setTimeout(r, 5));
+    const intakeChains = Array.from({ length: INTAKE_CHAINS }, intakeChain);
+    const burst = Promise.all([...chains.map(noteChain), ...intakeChains]).catch((error) => (failure = error));
+    const acknowledged = () => chains.reduce((sum, chain) => sum + chain.acknowledged.length, 0) + intakes.length;
+    while (!failure && acknowledged() < 400) await new Promise((r) => setTimeout(r, 5));
+    const inFlightAtKill = inFlight;
     killed = true;
     await api.kill('SIGKILL');
     await burst;
     if (failure) throw failure;
+    expect(inFlightAtKill).toBe(IN_FLIGHT);
 
     const store = await openStore(location);
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError, WrongExpectedVersionError } from '../errors';
 import { hashEvent } from '../eventHash';
 import type { EventStoreAdapter } from '../eventStoreAdapter';
-import type { Checkpoint, GlobalEvent, NewEvent, StoredEvent } from '../eventStore.port';
+import type { AppendedEvent, Checkpoint, GlobalEvent, NewEvent, StoredEvent } from '../eventStore.port';
 import { ManualClock } from './manualClock';
 
 export interface StoreFixture {
@@ -396,6 +396,152 @@ export function eventStoreContract(open: (clock: ManualClock) => Promise<StoreFi
       await store.append(id, [event()], 0, { uniqueKeys: [key] });
       await store.append(id, [event()], 1, { uniqueKeys: [key] });
       expect(await store.readStream(id)).toHaveLength(2);
+    });
+  });
+
+  describe('appends in flight together', () => {
+    // A store may commit appends that arrive together in one transaction (group commit): each
+    // must still succeed or fail on its own, as if it had been committed alone.
+    const statuses = (results: PromiseSettledResult<unknown>[]) => results.map((r) => r.status);
+    const reasonOf = (result: PromiseSettledResult<unknown>) => (result as PromiseRejectedResult).reason as unknown;
+    const withoutPosition = (e: AppendedEvent) => ({ ...e, globalPosition: undefined });
+    const expectIntactChain = (events: readonly StoredEvent[]) => {
+      expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+      events.forEach((e, i) => {
+        expect(e.hash).toBe(hashEvent(e));
+        expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash);
+      });
+    };
+
+    it('commits 32 appends to 32 streams started together, each readable as appended', async () => {
+      const ids = Array.from({ length: 32 }, stream);
+      const appended = ids.map((_, i) => [event('First', { i }), event('Second', { i })]);
+      const results = await Promise.all(ids.map((id, i) => store.append(id, appended[i], 0)));
+      for (const [i, id] of ids.entries()) {
+        expect(results[i].nextVersion).toBe(2);
+        const read = await store.readStream(id);
+        expect(read.map(({ id, type, data }) => ({ id, type, data }))).toEqual(appended[i].map(({ id, type, data }) => ({ id, type, data })));
+        expect(read.map(withoutPosition)).toEqual(results[i].events.map(withoutPosition)); // a position is optional in a result
+        expectIntactChain(read);
+      }
+    });
+
+    it('fails only the append whose expected version is stale, of 16 in flight together, writing nothing of it', async () => {
+      const ids = Array.from({ length: 16 }, stream);
+      await store.append(ids[5], [event(), event()], 0);
+      const results = await Promise.allSettled(ids.map((id, i) => store.append(id, [event('E', { i })], i === 5 ? 1 : 0)));
+      expect(statuses(results)).toEqual(ids.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+      expect(reasonOf(results[5])).toBeInstanceOf(WrongExpectedVersionError);
+      expect(reasonOf(results[5])).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+      for (const [i, id] of ids.entries()) expect((await store.readStream(id)).map((e) => e.data)).toEqual(i === 5 ? [{ n: 1 }, { n: 1 }] : [{ i }]);
+    });
+
+    it('fails only the append whose unique key another stream holds, taking none of its keys', async () => {
+      const holder = stream();
+      const taken = { scope: 'reference', key: `TAKEN-${randomUUID()}` };
+      await store.append(holder, [event()], 0, { uniqueKeys: [taken] });
+      const ids = Array.from({ length: 16 }, stream);
+      const keys = ids.map(() => ({ scope: 'reference', key: randomUUID() }));
+      const results = await Promise.allSettled(
+        ids.map((id, i) => store.append(id, [event()], 0, { uniqueKeys: i === 9 ? [keys[i], taken] : [keys[i]] })),
+      );
+      expect(statuses(results)).toEqual(ids.map((_, i) => (i === 9 ? 'rejected' : 'fulfilled')));
+      expect(reasonOf(results[9])).toBeInstanceOf(DuplicateKeyError);
+      expect(reasonOf(results[9])).toMatchObject(taken);
+      expect(await store.readStream(ids[9])).toEqual([]);
+      expect(await store.streamOf(keys[9].scope, keys[9].key)).toBeUndefined(); // taken before the clash, then undone
+      expect(await store.streamOf(taken.scope, taken.key)).toBe(holder);
+      for (const [i, id] of ids.entries()) if (i !== 9) expect(await store.streamOf(keys[i].scope, keys[i].key)).toBe(id);
+    });
+
+    it('lets exactly one of two appends to a stream at the same version win, while the others in flight commit', async () => {
+      const contested = stream();
+      await store.append(contested, [event('Created')], 0);
+      const others = Array.from({ length: 14 }, stream);
+      const first = [event('FromA'), event('FromA')];
+      const second = [event('FromB')];
+      const results = await Promise.allSettled([
+        store.append(contested, first, 1),
+        ...others.map((id) => store.append(id, [event()], 0)),
+        store.append(contested, second, 1),
+      ]);
+      const [a, b] = [results[0], results[results.length - 1]];
+      expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+      expect(reasonOf(a.status === 'rejected' ? a : b)).toBeInstanceOf(WrongExpectedVersionError);
+      expect(statuses(results.slice(1, -1))).toEqual(others.map(() => 'fulfilled'));
+      const winner = a.status === 'fulfilled' ? first : second;
+      const read = await store.readStream(contested);
+      expect(read.map((e) => e.id)).toEqual([read[0].id, ...winner.map((e) => e.id)]);
+      expectIntactChain(read);
+      for (const id of others) expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('fails only the append whose idempotency claim was lost, appending nothing of it and completing nothing', async () => {
+      const claimOf = (key: string) => ({ scope: 'user-1', key, requestHash: 'hash-1', now: clock.now(), leaseMs: 10_000 });
+      const outcome = { answer: 'created' };
+      const lostKey = randomUUID();
+      const dead = await store.claim(claimOf(lostKey));
+      if (dead.kind !== 'claimed') throw new Error(`expected a claim, got ${dead.kind}`);
+      clock.advance(10_001);
+      expect((await store.claim(claimOf(lostKey))).kind).toBe('claimed'); // a retry took it over
+      const liveKey = randomUUID();
+      const live = await store.claim(claimOf(liveKey));
+      if (live.kind !== 'claimed') throw new Error(`expected a claim, got ${live.kind}`);
+      const uniqueKey = { scope: 'reference', key: randomUUID() };
+
+      const ids = Array.from({ length: 16 }, stream);
+      const results = await Promise.allSettled(
+        ids.map((id, i) =>
+          store.append(
+            id,
+            [event()],
+            0,
+            i === 4
+              ? { uniqueKeys: [uniqueKey], idempotency: { scope: 'user-1', key: lostKey, claimToken: dead.token, outcome } }
+              : i === 11
+                ? { idempotency: { scope: 'user-1', key: liveKey, claimToken: live.token, outcome } }
+                : {},
+          ),
+        ),
+      );
+      expect(statuses(results)).toEqual(ids.map((_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
+      expect(reasonOf(results[4])).toBeInstanceOf(IdempotencyClaimLostError);
+      expect(await store.readStream(ids[4])).toEqual([]);
+      expect(await store.streamOf(uniqueKey.scope, uniqueKey.key)).toBeUndefined();
+      expect(await store.claim(claimOf(lostKey))).toEqual({ kind: 'in-progress', requestHash: 'hash-1' });
+      expect(await store.claim(claimOf(liveKey))).toEqual({ kind: 'completed', requestHash: 'hash-1', outcome });
+      for (const [i, id] of ids.entries()) if (i !== 4) expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('reads appends in flight together back from readAll in an order consistent with each stream', async () => {
+      const ids = Array.from({ length: 4 }, stream);
+      for (const id of ids) await store.append(id, [event('Created')], 0);
+      // Six appends to each stream at once, at any version, and one bound to fail among them.
+      const failing = 13;
+      const results = await Promise.allSettled(
+        Array.from({ length: 24 }, (_, i) => store.append(ids[i % 4], [event('E', { i }), event('E', { i })], i === failing ? 999 : 'any')),
+      );
+      expect(statuses(results)).toEqual(results.map((_, i) => (i === failing ? 'rejected' : 'fulfilled')));
+      expect(reasonOf(results[failing])).toBeInstanceOf(WrongExpectedVersionError);
+
+      const all = await readEverything(store, 7);
+      expect(all).toHaveLength(4 + 23 * 2);
+      expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+      for (const [k, id] of ids.entries()) {
+        const inReadAll = all.filter((e) => e.streamId === id);
+        const read = await store.readStream(id);
+        expect(inReadAll.map((e) => e.id)).toEqual(read.map((e) => e.id)); // versions ascend in global order
+        expectIntactChain(read);
+        expect(read).toHaveLength(1 + 2 * (k === failing % 4 ? 5 : 6));
+      }
+      // Each append's two events sit together in its stream, at the versions its result gave.
+      for (const result of results) {
+        if (result.status !== 'fulfilled') continue;
+        const [x, y] = result.value.events;
+        expect(y.version).toBe(x.version + 1);
+        const read = await store.readStream(x.streamId, { fromVersion: x.version });
+        expect(read.slice(0, 2).map((e) => e.id)).toEqual([x.id, y.id]);
+      }
     });
   });
 
