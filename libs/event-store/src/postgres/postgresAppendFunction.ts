@@ -33,10 +33,24 @@ DECLARE
   key_owner   text;
   positions   jsonb;
 BEGIN
-  SELECT version, last_hash, last_recorded_at INTO cur_version, cur_hash, cur_at
-    FROM "${schema}".streams WHERE stream_id = item->>'s';
-  IF NOT FOUND THEN cur_version := 0; cur_hash := NULL; cur_at := NULL; END IF;
-  IF cur_version <> (item->>'v')::integer OR cur_hash IS DISTINCT FROM (item->>'h') THEN
+  -- The head moves to the planned one only from the head the plan was made on.
+  INSERT INTO "${schema}".streams AS head (stream_id, version, last_hash, last_recorded_at, seal)
+    SELECT item->>'s', (item->'head'->>'version')::integer, item->'head'->>'lastHash',
+           item->'head'->>'lastRecordedAt', item->'head'->>'seal'
+     WHERE (item->>'v')::integer = 0
+    ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash,
+      last_recorded_at = excluded.last_recorded_at, seal = excluded.seal
+     WHERE head.version = (item->>'v')::integer AND head.last_hash IS NOT DISTINCT FROM (item->>'h');
+  IF NOT FOUND AND (item->>'v')::integer > 0 THEN
+    UPDATE "${schema}".streams AS head
+       SET version = (item->'head'->>'version')::integer, last_hash = item->'head'->>'lastHash',
+           last_recorded_at = item->'head'->>'lastRecordedAt', seal = item->'head'->>'seal'
+     WHERE stream_id = item->>'s' AND head.version = (item->>'v')::integer AND head.last_hash IS NOT DISTINCT FROM (item->>'h');
+  END IF;
+  IF NOT FOUND THEN
+    SELECT version, last_hash, last_recorded_at INTO cur_version, cur_hash, cur_at
+      FROM "${schema}".streams WHERE stream_id = item->>'s';
+    IF NOT FOUND THEN cur_version := 0; cur_hash := NULL; cur_at := NULL; END IF;
     RETURN jsonb_build_object('r', 'stale', 'v', cur_version, 'h', cur_hash, 't', cur_at);
   END IF;
 
@@ -66,12 +80,6 @@ BEGIN
   )
   SELECT jsonb_agg(global_position ORDER BY version) INTO positions FROM inserted;
 
-  INSERT INTO "${schema}".streams AS head (stream_id, version, last_hash, last_recorded_at, seal)
-    VALUES (item->>'s', (item->'head'->>'version')::integer, item->'head'->>'lastHash',
-            item->'head'->>'lastRecordedAt', item->'head'->>'seal')
-    ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash,
-      last_recorded_at = excluded.last_recorded_at, seal = excluded.seal;
-
   IF jsonb_typeof(item->'i') = 'object' THEN
     UPDATE "${schema}".idempotency_keys
        SET response_body = item->'i'->'outcome', completed_at = (item->'i'->>'at')::timestamptz
@@ -93,12 +101,13 @@ DECLARE
   constraint_name text;
   results    jsonb := '[]'::jsonb;
 BEGIN
+  IF jsonb_array_length(batch) = 1 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended(batch->0->>'s', 0));
+    RETURN jsonb_build_array("${schema}".append_item(batch->0));
+  END IF;
   FOR lock_key IN SELECT DISTINCT hashtextextended(value->>'s', 0) FROM jsonb_array_elements(batch) ORDER BY 1 LOOP
     PERFORM pg_advisory_xact_lock(lock_key);
   END LOOP;
-  IF jsonb_array_length(batch) = 1 THEN
-    RETURN jsonb_build_array("${schema}".append_item(batch->0));
-  END IF;
 
   FOR item IN SELECT value FROM jsonb_array_elements(batch) LOOP
     BEGIN
