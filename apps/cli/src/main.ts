@@ -12,12 +12,13 @@ import { COMING_LATER } from './commands/comingLater';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { migrateCommand } from './commands/migrate';
 import { rebuildCommand } from './commands/rebuild';
 import { replayCommand } from './commands/replay';
 import { tokenCommand } from './commands/token';
 import { verifyCommand } from './commands/verify';
 
-const COMMANDS: readonly CliCommand[] = [rebuildCommand, demoCommand, tokenCommand, importCommand, replayCommand, exportCommand, verifyCommand, anchorCommand, ...COMING_LATER];
+const COMMANDS: readonly CliCommand[] = [rebuildCommand, demoCommand, tokenCommand, importCommand, replayCommand, exportCommand, verifyCommand, anchorCommand, migrateCommand, ...COMING_LATER];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => `${command.name} ${command.synopsis}`.length));

@@ -1,9 +1,7 @@
 import type { CliCommand } from '../cliCommand';
 
 /** Commands of the contract whose capability has not landed yet, and the one each comes with. */
-const LATER: ReadonlyArray<readonly [name: string, synopsis: string, summary: string, capability: string]> = [
-  ['migrate', '', 'move events between stores', 'stores'],
-];
+const LATER: ReadonlyArray<readonly [name: string, synopsis: string, summary: string, capability: string]> = [];
 
 export const COMING_LATER: readonly CliCommand[] = LATER.map(([name, synopsis, summary, capability]) => ({
   name,
