@@ -12,3 +12,7 @@ export * from './uniqueKey.port';
 export * from './postgres/postgresEventStore';
 export { inTransaction } from './postgres/postgresTransaction';
 export * from './sqlite/sqliteEventStore';
+export * from './companionWrites.port';
+export * from './eventstoredb/eventStoreDbEventStore';
+export { EventStoreDbTimeoutError } from './eventstoredb/withDeadline';
+export { CompanionBehindError } from './eventstoredb/eventStoreDbAppender';

@@ -15,6 +15,8 @@ export interface Settings {
   /** The PostgreSQL schema holding the store's tables (default public). */
   readonly databaseSchema: string;
   readonly eventstoreUrl?: string;
+  /** EVENTSTORE_TIMEOUT_MS (default 10000): how long a call to EventStoreDB may take before it is given up. */
+  readonly eventstoreTimeoutMs: number;
   readonly jwtSecret: string;
   readonly jwtSecretIsDevDefault: boolean;
   readonly areas: readonly Area[];
@@ -72,6 +74,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const projectionPageSize = integer('PROJECTION_PAGE_SIZE', 1_000, 1, 10_000);
   const idempotencyTtlHours = integer('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 366);
   const schedulerIntervalMs = integer('SCHEDULER_INTERVAL_MS', 10_000, 50, 60_000);
+  const eventstoreTimeoutMs = integer('EVENTSTORE_TIMEOUT_MS', 10_000, 100, 600_000);
   const scheduler = (env.SCHEDULER || 'on').toLowerCase();
   if (!['on', 'off'].includes(scheduler)) problems.push(`SCHEDULER must be on or off, got ${env.SCHEDULER}`);
   const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
@@ -113,6 +116,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || 'public',
     eventstoreUrl: env.EVENTSTORE_URL || undefined,
+    eventstoreTimeoutMs,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
     jwtSecretIsDevDefault: !env.JWT_SECRET,
     areas,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type AuditKeys, headSealKeyOf } from '@app/audit';
-import { type Clock, type EventStoreAdapter, PostgresEventStore, SqliteEventStore } from '@app/event-store';
+import { type Clock, type EventStoreAdapter, EventStoreDbEventStore, PostgresEventStore, SqliteEventStore } from '@app/event-store';
 import type { Settings } from '../config/settings';
 import { loadAuditKeys } from './loadAuditKeys';
 
@@ -16,7 +16,13 @@ export async function openEventStore(settings: Settings, clock: Clock, auditKeys
       return new SqliteEventStore({ file: join(settings.dataDir, 'events.db'), clock, headSealKey });
     case 'postgres':
       return PostgresEventStore.connect({ connectionString: settings.databaseUrl!, schema: settings.databaseSchema, clock, headSealKey });
-    case 'eventstoredb':
-      throw new Error('EVENT_STORE=eventstoredb is not available yet: use sqlite (the default) or postgres');
+    case 'eventstoredb': {
+      // What EventStoreDB has no transactions for: in PostgreSQL when DATABASE_URL is set, else in DATA_DIR/companion.db.
+      const companion = settings.databaseUrl
+        ? await PostgresEventStore.connect({ connectionString: settings.databaseUrl, schema: settings.databaseSchema, clock, headSealKey })
+        : new SqliteEventStore({ file: join(settings.dataDir, 'companion.db'), clock, headSealKey });
+      // connect() closes the companion when the server cannot be used.
+      return EventStoreDbEventStore.connect({ connectionString: settings.eventstoreUrl!, companion, clock, headSealKey, timeoutMs: settings.eventstoreTimeoutMs });
+    }
   }
 }

@@ -34,6 +34,9 @@ import { GroupCommit } from '../groupCommit';
 import { HeadCache } from '../headCache';
 import { PostgresBatchAppend } from './postgresBatchAppend';
 import { PostgresAppendNotifier } from './postgresAppendNotifier';
+import { refuseTransactionIdsAhead } from './postgresTransactionIdGuard';
+import type { CompanionWrites } from '../companionWrites.port';
+import { PostgresCompanionWrites } from './postgresCompanionWrites';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -50,8 +53,9 @@ export interface PostgresEventStoreOptions {
 
 
 /**
- * The production store (pg). Several processes may append at once: a stream's head row is
- * locked for the append, and the unique (stream, version) key is the final guard.
+ * The production store (pg). Several processes may append at once: appends are batched (group
+ * commit) into append_batch, which takes each stream's lock before any write and checks the head
+ * the client planned on; the unique (stream, version) key is the final guard.
  */
 export class PostgresEventStore implements EventStore, IdempotencyStore, SequenceStore, UniqueKeyStore, AuditSourceProvider, PersonalKeyStore {
   private readonly subscriptions: SubscriptionHub;
@@ -89,6 +93,8 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     try {
       await createSchema(pool, schema);
+      // A dump restored onto another server would hide new events from every reader: refused.
+      await refuseTransactionIdsAhead(pool, table);
       const poolSize = options.poolSize ?? 10;
       // Half the pool commits batches; the rest is left for reads and idempotency claims.
       const maxInFlight = options.maxBatchesInFlight ?? Math.max(1, Math.floor(poolSize / 2));
@@ -311,5 +317,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore, Sequenc
     await this.subscriptions.stopAll();
     await this.listener.close();
     await this.pool.end();
+  }
+
+  /** This schema as an EventStoreDB store's companion: the writes around its appends (see CompanionWrites). */
+  companionWrites(): CompanionWrites {
+    return new PostgresCompanionWrites(this.pool, this.table);
   }
 }

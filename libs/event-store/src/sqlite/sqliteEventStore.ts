@@ -33,6 +33,8 @@ import { addStreamHeadColumns } from './sqliteStreamHeadColumns';
 import { prepareStatements, type SqliteStatements } from './sqliteStatements';
 import type { PersonalKeyStore, SubjectKey, SubjectKeyRequest } from '../personalKeys.port';
 import { checkpointAfterShredding, shredSqlitePersonalKeys, SqlitePersonalKeys } from './sqlitePersonalKeys';
+import type { CompanionWrites } from '../companionWrites.port';
+import { SqliteCompanionWrites } from './sqliteCompanionWrites';
 
 export interface SqliteEventStoreOptions {
   /** The database file (its folder is created if missing), or ':memory:'. */
@@ -241,6 +243,11 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
       this.statements.deleteExpiredKeys.run(before.toISOString(), before.toISOString());
     },
   };
+
+  /** This file as an EventStoreDB store's companion: the writes around its appends (see CompanionWrites). */
+  companionWrites(): CompanionWrites {
+    return new SqliteCompanionWrites(this.db);
+  }
 }
 
 /** SQLite's checkpoint is the last position read; anything else was not written by this store. */
