@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { headAfter, planAppend, type StreamHead } from '../appendPlan';
 import type { AuditSource, AuditSourceProvider } from '../auditSource.port';
 import { systemClock, type Clock } from '../clock';
-import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError, StoreBusyError } from '../errors';
+import { DuplicateKeyError, IdempotencyClaimLostError, InvalidCheckpointError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -25,7 +25,8 @@ import { claimIdempotencyKey, type IdempotencyRow, type IdempotencyRows, outcome
 import type { SequenceStore } from '../sequence.port';
 import type { UniqueKeyStore } from '../uniqueKey.port';
 import { SubscriptionHub } from '../subscriptionHub';
-import { type AppendOutcome, type AppendRequest, GroupCommit } from '../groupCommit';
+import type { AppendRequest } from '../groupCommit';
+import { SqliteWriteBatch } from './sqliteWriteBatch';
 import { toStoredEvent } from './sqliteRows';
 import { SqliteAuditSource } from './sqliteAuditSource';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqliteSchema';
@@ -45,7 +46,7 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The audit's secret for sealing stream heads (AuditKeys.deriveSecret('stream-head-seal')); unsealed without it. */
   readonly headSealKey?: Buffer;
-  /** Appends committed in one transaction at most (group commit; default 256). */
+  /** Writes committed in one transaction at most (group commit; default 256). */
   readonly maxBatch?: number;
 }
 
@@ -61,7 +62,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   private readonly statements: SqliteStatements;
   private readonly subscriptions: SubscriptionHub;
   private readonly headSealKey: Buffer | undefined;
-  private readonly groupCommit: GroupCommit;
+  private readonly writes: SqliteWriteBatch;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -76,46 +77,22 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
     this.personalKeys = new SqlitePersonalKeys(this.db);
     this.subscriptions = new SubscriptionHub((page) => this.readAll(page), options.pollMs ?? 1000);
     // One writer per file: one batch at a time, as large as what arrived while the last committed.
-    this.groupCommit = new GroupCommit(this.commitBatch, { maxBatch: options.maxBatch ?? 256, maxInFlight: 1 });
-  }
-
-  /** Appends arriving together are committed together (see GroupCommit and commitBatch). */
-  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
-    return this.groupCommit.append({ streamId, events, expectedVersion, options });
+    this.writes = new SqliteWriteBatch(this.db, options.maxBatch ?? 256);
   }
 
   /**
-   * One IMMEDIATE transaction for the whole batch, one savepoint per append: an append that fails
-   * (a conflict, a taken key, a lost claim) is rolled back to its savepoint and fails alone; the
-   * others commit with one fsync (synchronous=FULL), before any of them is acknowledged.
-   * IMMEDIATE: the write lock is taken before any head is read, so another process on the file
-   * (the CLI, a projector) makes this wait or fail cleanly as busy, never read stale.
+   * Appends arriving together are committed together (group commit, see SqliteWriteBatch): one
+   * IMMEDIATE transaction, one savepoint per append, so one that fails (a conflict, a taken key,
+   * a lost claim) fails alone; none is answered before the commit's fsync. IMMEDIATE: the write
+   * lock is taken before any head is read, so another process on the file (the CLI, a projector)
+   * makes this wait or fail cleanly as busy, never read stale.
    */
-  private readonly commitBatch = async (batch: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
-    let outcomes: AppendOutcome[];
-    try {
-      outcomes = this.db
-        .transaction(() =>
-          batch.map((request): AppendOutcome => {
-            try {
-              // A transaction function called inside another runs as a savepoint.
-              return { ok: true, result: this.appendInSavepoint(request) };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          }),
-        )
-        .immediate();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreBusyError(error);
-      throw error;
-    }
-    if (outcomes.some((outcome) => outcome.ok && outcome.result.events.length > 0)) this.subscriptions.signal.notify();
-    if (batch.some((request, index) => outcomes[index].ok && request.options.shredSubjects?.length)) checkpointAfterShredding(this.db);
-    return outcomes;
-  };
-
-  private readonly appendInSavepoint = (request: AppendRequest): AppendResult => this.db.transaction(() => this.appendRows(request))();
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
+    const appended = await this.writes.run(() => this.appendRows({ streamId, events, expectedVersion, options }));
+    if (appended.events.length > 0) this.subscriptions.signal.notify();
+    if (options.shredSubjects?.length) checkpointAfterShredding(this.db);
+    return appended;
+  }
 
   /** One append's rows, inside the batch's transaction: head read, plan, keys, erasure, events, head, answer. */
   private appendRows({ streamId, events, expectedVersion, options }: AppendRequest): AppendResult {
@@ -194,7 +171,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async release(scope: string, key: string, token: string): Promise<void> {
-    this.statements.release.run(scope, key, token);
+    await this.writes.run(() => this.statements.release.run(scope, key, token));
   }
 
   async streamOf(scope: string, key: string): Promise<string | undefined> {
@@ -202,7 +179,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async subjectKeyFor(request: SubjectKeyRequest): Promise<SubjectKey> {
-    return this.personalKeys.subjectKeyFor(request);
+    return this.writes.run(() => this.personalKeys.subjectKeyInTransaction(request));
   }
 
   async subjectKeys(subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
@@ -210,7 +187,7 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async next(name: string): Promise<number> {
-    return this.statements.nextSequence.get(name)!.value;
+    return this.writes.run(() => this.statements.nextSequence.get(name)!.value);
   }
 
   /** The auditors' raw reads on this file (heads with seals, unique keys, sequences). */
@@ -219,14 +196,14 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
   }
 
   async close(): Promise<void> {
-    await this.groupCommit.drained();
+    await this.writes.drained();
     await this.subscriptions.stopAll();
     this.db.close();
   }
 
   private readonly idempotencyRows: IdempotencyRows = {
-    insertClaim: async (claim, token) =>
-      this.statements.insertClaim.run(claim.scope, claim.key, claim.requestHash, token, claim.now.toISOString()).changes === 1,
+    insertClaim: (claim, token) =>
+      this.writes.run(() => this.statements.insertClaim.run(claim.scope, claim.key, claim.requestHash, token, claim.now.toISOString()).changes === 1),
     find: async (scope, key): Promise<IdempotencyRow | undefined> => {
       const row = this.statements.findClaim.get(scope, key);
       if (!row) return undefined;
@@ -237,10 +214,10 @@ export class SqliteEventStore implements EventStore, IdempotencyStore, SequenceS
         ...(row.completed_at !== null && { completed: outcomeOf(row.response_status, JSON.parse(row.response_body ?? 'null')) }),
       };
     },
-    takeOver: async (scope, key, staleToken, token, now) =>
-      this.statements.takeOver.run(token, now.toISOString(), scope, key, staleToken).changes === 1,
+    takeOver: (scope, key, staleToken, token, now) =>
+      this.writes.run(() => this.statements.takeOver.run(token, now.toISOString(), scope, key, staleToken).changes === 1),
     deleteExpired: async (before) => {
-      this.statements.deleteExpiredKeys.run(before.toISOString(), before.toISOString());
+      await this.writes.run(() => this.statements.deleteExpiredKeys.run(before.toISOString(), before.toISOString()));
     },
   };
 

@@ -43,6 +43,11 @@ export class SqlitePersonalKeys implements PersonalKeyStore {
     return this.getOrCreate.immediate(request);
   }
 
+  /** The same, inside a transaction the caller holds (the store's write batch): a savepoint there. */
+  subjectKeyInTransaction(request: SubjectKeyRequest): SubjectKey {
+    return this.getOrCreate(request);
+  }
+
   async subjectKeys(subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     const unique = [...new Set(subjectIds)];
