@@ -4,7 +4,7 @@
  * against a raw baseline in the same run: one bare INSERT per operation into a plain SQLite
  * table with the same durability settings (WAL, synchronous=FULL).
  *
- *   npm run bench
+ *   npm run bench:commands
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -8,43 +8,14 @@
  *   npm run bench:rebuild -- [--events 1000000] [--store sqlite|postgres] [--seed 1] [--page-size N] [--database-url URL]
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { numberOf, PROJECTION_NAMES, PostgresReadModelDb, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
+import { cpus } from 'node:os';
+import { numberOf, PROJECTION_NAMES } from '@app/projections';
 import { DEFAULT_CATCH_UP_PAGE_SIZE } from '@app/projections/sharedCatchUp';
 import { benchArgs, choiceArg, databaseUrlArg, numberArg } from './support/benchArgs';
+import { freshReadModels } from './support/freshReadModels';
 import { type BenchStoreKind, BENCH_CACHE_DIR, type GeneratedStore, openGeneratedStore, rate } from './support/generatedStore';
 import { rebuildAll, type RebuildFigures } from './support/rebuildAll';
 import { barePostgresScan, bareSqliteScan, scanThroughReadAll, type Timed, timed } from './support/storeScans';
-
-interface FreshReadModels {
-  readonly db: ReadModelDb;
-  dispose(): Promise<void>;
-}
-
-/** An empty read-model database beside nothing else: a SQLite file in a new folder, or a new schema. */
-async function freshReadModels(kind: BenchStoreKind, databaseUrl: string | undefined): Promise<FreshReadModels> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-read-models-'));
-    const db = new SqliteReadModelDb(join(dir, 'read-models.db'));
-    return { db, dispose: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const schema = `bench_read_models_${randomBytes(4).toString('hex')}`;
-  const db = await PostgresReadModelDb.connect({ connectionString: databaseUrl!, schema });
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
-  };
-}
 
 function bareScan(kind: BenchStoreKind, generated: GeneratedStore, databaseUrl: string | undefined, pageSize: number): Promise<number> | number {
   return kind === 'sqlite' ? bareSqliteScan(generated.location) : barePostgresScan(databaseUrl!, generated.location, pageSize);
