@@ -33,6 +33,7 @@ describeWithPostgres('migrate --from sqlite --to postgres (100,000 events, kille
   const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'issues-migrate-'));
   const schema = scratchSchemaName('migrate');
   const env = { DATA_DIR: dataDir, DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema, LOG_LEVEL: 'silent' };
+  const killedAppName = `killed-${schema}`;
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
   let source: GeneratedSqliteStore;
 
@@ -61,7 +62,8 @@ describeWithPostgres('migrate --from sqlite --to postgres (100,000 events, kille
     return new Promise((resolve, reject) => {
       const child = spawn('npm', ['run', '-s', 'cli', '--', 'migrate', '--from', 'sqlite', '--to', 'postgres', '--page-size', PAGE_SIZE], {
         cwd: join(__dirname, '..'),
-        env: { ...process.env, ...env },
+        // Named, so the test can see when the server has let go of every connection it had.
+        env: { ...process.env, ...env, PGAPPNAME: killedAppName },
         detached: true,
         stdio: 'ignore',
       });
@@ -87,6 +89,23 @@ describeWithPostgres('migrate --from sqlite --to postgres (100,000 events, kille
     });
   }
 
+  /**
+   * After the kill, the server may still be finishing a COMMIT the CLI sent just before it died:
+   * wait until every backend of the killed CLI has gone, so the count read next is final.
+   */
+  const killedCopySettled = async () => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { rows } = await pg.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1',
+        [killedAppName],
+      );
+      if (Number(rows[0].n) === 0) return;
+      if (Date.now() > deadline) throw new Error(`a backend of the killed migration (${killedAppName}) is still there after 15 s`);
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+  };
+
   const migrate = async () => {
     const run = await runCli(['migrate', '--from', 'sqlite', '--to', 'postgres', '--page-size', PAGE_SIZE, '--json'], env);
     if (run.code !== 0) throw new Error(`migrate exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
@@ -99,6 +118,7 @@ describeWithPostgres('migrate --from sqlite --to postgres (100,000 events, kille
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.killedAt).toBeGreaterThanOrEqual(KILL_AFTER);
     // Killed in the middle: part copied, and the events and the recorded progress committed together.
+    await killedCopySettled();
     const afterKill = await targetCount();
     expect(afterKill).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(afterKill).toBeLessThan(EVENTS);
