@@ -46,7 +46,13 @@ export class PostgresBatchAppend {
     const outcomes: AppendOutcome[] = new Array(batch.length);
     let waiting = batch.map((request, index) => ({ request, index }));
     for (let round = 0; round < PLANS && waiting.length > 0; round++) {
-      await this.readHeadsPlansCannotTrust(waiting.map(({ request }) => request));
+      try {
+        await this.readHeadsPlansCannotTrust(waiting.map(({ request }) => request));
+      } catch (error) {
+        for (const { index } of waiting) outcomes[index] = { ok: false, error };
+        waiting = [];
+        break;
+      }
       const planned: Planned[] = [];
       for (const { request, index } of waiting) {
         try {
@@ -59,7 +65,14 @@ export class PostgresBatchAppend {
       }
       waiting = [];
       if (planned.length === 0) break;
-      const answers = await this.send(planned.map((plan) => plan.item));
+      let answers: ItemAnswer[];
+      try {
+        answers = await this.send(planned.map((plan) => plan.item));
+      } catch (error) {
+        // Only this round's appends failed: those of an earlier round have committed.
+        for (const plan of planned) outcomes[plan.index] = { ok: false, error };
+        break;
+      }
       planned.forEach((plan, position) => {
         const answer = answers[position];
         if (answer.r === 'stale') {
