@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransactionOn } from '@app/event-store/postgres/postgresTransaction';
 import { upsertCompanionRows } from './postgresCompanionRows';
 import { createSchema, type PostgresTables, tablesOf } from '@app/event-store/postgres/postgresSchema';
 import type { CompanionBook, EventStoreDbMigrationProgress, PageRecord } from './eventStoreDbCompanionBook';
@@ -137,16 +138,8 @@ export class PostgresCompanionBook implements CompanionBook {
     return this.client;
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = this.session();
-    await client.query('BEGIN');
-    try {
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransactionOn(this.session(), work);
   }
+
 }

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
+import { inTransactionOn } from '@app/event-store/postgres/postgresTransaction';
 import { upsertCompanionRows } from './postgresCompanionRows';
 import type { Checkpoint, GlobalEvent } from '@app/event-store';
 import { createSchema, type PostgresTables, tablesOf } from '@app/event-store/postgres/postgresSchema';
@@ -171,18 +172,10 @@ export class PostgresMigrationTarget implements MigrationTarget {
     return this.client;
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = this.requireClient();
-    await client.query('BEGIN');
-    try {
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransactionOn(this.requireClient(), work);
   }
+
 }
 
 /** Each stream's last event in the page: where its head row stands after the page. */
