@@ -24,6 +24,7 @@ const tier = (displayName: string, testMatch: string[], extra: Partial<Config> =
 
 const config: Config = {
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
   testTimeout: 30_000,
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),

@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuditModule } from './audit/audit.module';
 import { AnonymousThrottlerGuard } from './auth/anonymousThrottler.guard';
+import { MeController } from './auth/me.controller';
 import type { Settings } from './config/settings';
 import { IssuesModule } from './issues/issues.module';
 import { KpisModule } from './kpis/kpis.module';
@@ -70,7 +71,7 @@ export class AppModule {
         HealthModule,
         LiveModule.forRoot(options.liveFeed),
       ],
-      controllers: [ReferenceDataController],
+      controllers: [ReferenceDataController, MeController],
       providers: [
         // Order matters: the access guard authenticates, then anonymous callers are rate-limited.
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -6,7 +6,7 @@ export const ALL_AREAS = '*';
 
 /** Who is asking: a signed-in member of staff, or an anonymous resident. */
 export type Actor =
-  | { readonly kind: 'staff'; readonly id: string; readonly role: Role; readonly areas: readonly string[] }
+  | { readonly kind: 'staff'; readonly id: string; readonly role: Role; readonly areas: readonly string[]; readonly name?: string }
   | { readonly kind: 'anonymous' };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };

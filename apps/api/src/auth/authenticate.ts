@@ -39,7 +39,7 @@ export function authenticate(header: string | undefined, secret: string, now: Da
   if (!Array.isArray(areas) || !areas.every((area) => typeof area === 'string' && area !== '')) {
     throw new UnauthorizedException('token areas claim must be an array of area ids');
   }
-  return { kind: 'staff', id: sub, role: role as Role, areas: areas as string[] };
+  return { kind: 'staff', id: sub, role: role as Role, areas: areas as string[], ...(name !== undefined && name.trim() !== '' && { name }) };
 }
 
 /** What `verify` leaves out: `exp` must be there, and `iat`, when given, a number not in the future. */

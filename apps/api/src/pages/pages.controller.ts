@@ -16,6 +16,13 @@ interface PageFile {
 
 const SVG = 'image/svg+xml';
 const JS = 'text/javascript; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+
+/** The pages built from apps/web (apps/web/build.ts): a shell each, and its bundles in dist/web. */
+const WEB_PAGES = ['console', 'report', 'track'] as const;
+type WebPage = (typeof WEB_PAGES)[number];
+const WEB_BUNDLE = /^(console|report|track)\.(js|css)(\.map)?$/;
+const BUNDLE_TYPES: Readonly<Record<string, string>> = { js: JS, css: 'text/css; charset=utf-8', map: 'application/json' };
 
 /**
  * The project's root: the nearest folder above `from` holding package.json and apps/api/public.
@@ -43,6 +50,7 @@ export function pageFiles(root: string): ReadonlyMap<string, PageFile> {
     ['/assets/chart.umd.js', { path: join(chartJs, 'chart.umd.js'), type: JS, maxAge: 86_400 }],
     ['/assets/chart.umd.js.map', { path: join(chartJs, 'chart.umd.js.map'), type: 'application/json', maxAge: 86_400 }],
   ]);
+  for (const page of WEB_PAGES) files.set(`/${page}`, { path: join(root, 'apps', 'web', 'pages', `${page}.html`), type: HTML, maxAge: 0 });
   const missing = [...files.values()].filter((file) => !existsSync(file.path)).map((file) => file.path);
   if (missing.length > 0) throw new Error(`the web pages cannot be served: missing ${missing.join(', ')} (run npm ci)`);
   return files;
@@ -66,7 +74,8 @@ const PAGE_POLICY = [
 @SkipThrottle()
 @Controller()
 export class PagesController {
-  private readonly files = pageFiles(findProjectRoot());
+  private readonly root = findProjectRoot();
+  private readonly files = pageFiles(this.root);
 
   /** The dashboard: KPIs, charts with their tables, per-area figures and scorecards. */
   @Get('dashboard')
@@ -99,6 +108,47 @@ export class PagesController {
   @AllowAnonymous()
   asset(@Param('file') file: string, @Res() response: Response): void {
     this.send(`/assets/${file}`, response);
+  }
+
+  /** The staff console: work queue, issue pages, staff intake, the auditor's view (one shell; pages by #hash). */
+  @Get('console')
+  @AllowAnonymous()
+  console(@Res() response: Response): void {
+    this.sendPage('console', response);
+  }
+
+  /** The public intake form (online channel). */
+  @Get('report')
+  @AllowAnonymous()
+  report(@Res() response: Response): void {
+    this.sendPage('report', response);
+  }
+
+  /** The public tracker page of one issue: the page reads GET /public/issues/:reference. */
+  @Get('track/:reference')
+  @AllowAnonymous()
+  track(@Res() response: Response): void {
+    this.sendPage('track', response);
+  }
+
+  /** The pages' bundles, built into dist/web by `npm run build` (apps/web/build.ts). */
+  @Get('web/:file')
+  @AllowAnonymous()
+  webBundle(@Param('file') file: string, @Res() response: Response): void {
+    const match = WEB_BUNDLE.exec(file);
+    if (!match) throw new NotFoundException(`no page file /web/${file}`);
+    const path = join(this.root, 'dist', 'web', file);
+    if (!existsSync(path)) throw new NotFoundException(`/web/${file} is not built: run npm run build (or npm run build:web)`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.sendFile(path, { headers: { 'Content-Type': BUNDLE_TYPES[match[3] ? 'map' : match[2]] }, maxAge: 0, dotfiles: 'deny' }, (error) => {
+      if (error && !response.headersSent) response.status(404).json({ statusCode: 404, error: 'Not Found', message: `no page file /web/${file}` });
+    });
+  }
+
+  private sendPage(page: WebPage, response: Response): void {
+    response.setHeader('Content-Security-Policy', PAGE_POLICY);
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    this.send(`/${page}`, response);
   }
 
   private send(urlPath: string, response: Response): void {
