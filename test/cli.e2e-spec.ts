@@ -77,10 +77,12 @@ describe('the operators’ CLI: usage, exit codes and tokens', () => {
 
   it('token prints a token signed with JWT_SECRET that the API accepts for the role asked; npm run token still works', async () => {
     const env = envFor(location);
-    const [viewer, officer, forged] = await Promise.all([
+    const [viewer, officer, forged, named, nameless] = await Promise.all([
       cli(['token', 'viewer', 'calne'], env),
       run('token', ['officer', 'trowbridge'], env),
       cli(['token', 'admin'], { ...env, JWT_SECRET: `not-${JWT_SECRET}` }),
+      cli(['token', 'areaManager', 'trowbridge', '--name', 'Alex Smith', 'melksham'], env),
+      cli(['token', 'areaManager', '--name'], env),
     ]);
     const app = await startTestApp(location);
     try {
@@ -94,6 +96,11 @@ describe('the operators’ CLI: usage, exit codes and tokens', () => {
       const claims = JSON.parse(Buffer.from(viewer.stdout.trim().split('.')[1], 'base64url').toString());
       expect(claims).toMatchObject({ role: 'viewer', areas: ['calne'] });
       await app.http.get('/issues').set('Authorization', token(forged)).expect(401);
+      // --name names the person (GET /me shows it; their events record it); the areas around it still count.
+      const me = await app.http.get('/me').set('Authorization', token(named)).expect(200);
+      expect(me.body).toMatchObject({ name: 'Alex Smith', role: 'areaManager', areas: ['trowbridge', 'melksham'] });
+      expect(nameless.code).toBe(2);
+      expect(nameless.stderr).toContain('--name');
     } finally {
       await app.close();
     }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type CommandName, ISSUE_COMMAND_NAMES, type Role, ROLES } from '@app/lifecycle';
+import { ISSUE_COMMAND_NAMES, type IssueCommandName, type Role, ROLES } from '@app/lifecycle';
 
 /** GET /me: who the bearer token says the caller is, and the commands that role may run. */
 export class MeView {
@@ -11,7 +11,7 @@ export class MeView {
   role: Role;
   /** Area ids served; `["*"]` for all. */
   areas: string[];
-  /** The issue commands (path names) the role may run, wherever the issue's status allows them (admin: all). */
+  /** The workflow steps (allowedCommands' path names) the role may run where the issue's status allows them (admin: all). */
   @ApiProperty({ enum: ISSUE_COMMAND_NAMES, isArray: true })
-  commands: CommandName[];
+  commands: IssueCommandName[];
 }
