@@ -51,6 +51,8 @@ interface Rule {
   readonly tokenIn?: 'header' | 'query';
   /** A variant's name, when one route has several rows. */
   readonly label?: string;
+  /** Under `scoped`, roles that still reach every area (an auditor reads any issue's timeline). */
+  readonly everywhereFor?: readonly Role[];
   /** Every caller, whatever its token, is refused with this: something other than the token decides (an Open311 API key). */
   readonly refusedToAll?: 403;
   readonly request: (target: Target) => CellRequest;
@@ -133,6 +135,10 @@ const MATRIX: Record<string, readonly Rule[]> = {
   // Staff reads: the read model holds personal data, so not viewers.
   'GET /issues': [{ may: STAFF, area: 'scoped', request: ({ areaId }) => ({ path: `/issues?areaId=${areaId}` }) }],
   'GET /issues/:id': [{ may: STAFF, area: 'scoped', request: ({ issue }) => ({ path: `/issues/${issue.id}` }) }],
+  // The console's issue page: staff of the issue's area; an auditor reads any issue's, as its history.
+  'GET /issues/:id/timeline': [{ may: STAFF, area: 'scoped', everywhereFor: ['auditor'], request: ({ issue }) => ({ path: `/issues/${issue.id}/timeline` }) }],
+  // Who the token says the caller is: any member of staff.
+  'GET /me': [{ may: VIEWER_AND_STAFF, request: get('/me') }],
   // Audit: an auditor audits the whole store (verify and export cover every area anyway).
   'GET /issues/:id/history': [{ may: ['auditor'], area: 'everywhere', request: ({ issue }) => ({ path: `/issues/${issue.id}/history` }) }],
   'GET /issues/:id/state': [
@@ -180,6 +186,10 @@ const MATRIX: Record<string, readonly Rule[]> = {
   'GET /favicon.ico': [{ may: 'anyone', request: get('/favicon.ico') }],
   'GET /favicon.svg': [{ may: 'anyone', request: get('/favicon.svg') }],
   'GET /assets/:file': [{ may: 'anyone', request: get('/assets/chart.umd.js') }],
+  'GET /console': [{ may: 'anyone', request: get('/console') }],
+  'GET /report': [{ may: 'anyone', request: get('/report') }],
+  'GET /track/:reference': [{ may: 'anyone', request: get('/track/TROW-2026-00001') }],
+  'GET /web/:file': [{ may: 'anyone', request: get('/web/console.js') }],
   // Open311 GeoReport v2 (API.md, "Interoperability"): anyone reads; posting needs an API key, not a token.
   // A staff token sent along still counts: staff log issues only in their areas, as with POST /issues.
   'GET /open311/v2/services.:format': open311Read((format) => `services.${format}?jurisdiction_id=wiltshire`),
@@ -236,7 +246,7 @@ function expectedFor(rule: Rule, { caller, outside }: Cell): Expected {
   if (rule.may === 'anyone' && (caller === 'anonymous' || !outside || rule.area !== 'scoped')) return 'allowed';
   if (caller === 'anonymous') return 401;
   if (rule.may !== 'anyone' && caller !== 'admin' && !rule.may.includes(caller)) return 403;
-  if (outside && rule.area === 'scoped' && caller !== 'admin') return 403;
+  if (outside && rule.area === 'scoped' && caller !== 'admin' && !rule.everywhereFor?.includes(caller)) return 403;
   return 'allowed';
 }
 

@@ -105,4 +105,25 @@ describe.each(STORES)('GET /issues, the tracker, on %s', (kind) => {
     const after = (await list('').expect(200)).body;
     expect(after.items).toEqual(before.items);
   });
+
+  describe('statusCounts: issues per status for the same filters, the status filter and paging aside', () => {
+    const NONE = { logged: 0, referred: 0, boardReview: 0, roundtable: 0, resolved: 0, fedBack: 0, withdrawn: 0, awaitingResident: 0 };
+
+    it.each([
+      ['every area, for admin', '', admin, { logged: 2, referred: 1 }, 3],
+      ['whatever the status filter and the page', '?status=referred&pageSize=1&page=2', admin, { logged: 2, referred: 1 }, 1],
+      ['only the areas a manager serves', '', manager, { logged: 1, referred: 1 }, 2],
+      ['area and overdue', '?areaId=trowbridge&overdue=true', admin, { logged: 1 }, 1],
+      ['area and text', '?areaId=trowbridge&q=wheelie', admin, { referred: 1 }, 1],
+      ['area and text, beside a status with none', '?areaId=calne&q=bench&status=referred', admin, { logged: 1 }, 0],
+      ['area, text, overdue and status, for a manager', '?areaId=trowbridge&q=castle&overdue=true&status=logged', manager, { logged: 1 }, 1],
+      ['nothing matching: every status 0', '?areaId=trowbridge&q=bench', admin, {}, 0],
+    ])('counts %s', async (_label, query, auth, counts, total) => {
+      await eventually(async () => {
+        const { body } = await list(query, auth).expect(200);
+        expect(body.statusCounts).toEqual({ ...NONE, ...counts });
+        expect(body.total).toBe(total);
+      });
+    });
+  });
 });

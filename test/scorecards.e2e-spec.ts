@@ -69,7 +69,7 @@ describe.each(STORES)('area scorecards, the write side, on %s', (kind) => {
       ]);
       expect(stream[1].data).toEqual({ indicators: twelve, chosenAt: '2026-04-02T17:30:00.000Z', note: body.note });
       expect(stream[1].metadata).toEqual({
-        actor: { id: 'areaManager-e2e', role: 'areaManager' },
+        actor: { id: 'areaManager-e2e', role: 'areaManager', name: 'E2E areaManager' },
         occurredAt: expect.any(String),
         correlationId: expect.any(String),
         causationId: expect.any(String),

@@ -5,6 +5,7 @@ export * from './timeline/historyEvent';
 export * from './timeline/eventsAsOf';
 export * from './timeline/eventSummary';
 export * from './timeline/issueTimeline';
+export * from './timeline/staffTimeline';
 export * from './timeline/timelineTable';
 export * from './export/csv';
 export * from './export/exportChunks';

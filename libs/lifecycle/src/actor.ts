@@ -11,17 +11,20 @@ export type Actor =
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-/** How an actor is written into event metadata: who did it, in what capacity. */
+/** How an actor is written into event metadata: who did it, in what capacity, and the name their token gave, if any. */
 export interface ActorRef {
   readonly id: string;
   readonly role: Role | 'resident' | 'system';
+  /** The staff member's name as their token said when they acted: a later change of name rewrites no history. */
+  readonly name?: string;
 }
 
 /** Who records what nobody asked for: a deadline missed, an escalation. */
 export const SYSTEM_ACTOR: ActorRef = { id: 'system', role: 'system' };
 
 export function actorRef(actor: Actor): ActorRef {
-  return actor.kind === 'staff' ? { id: actor.id, role: actor.role } : { id: 'anonymous', role: 'resident' };
+  if (actor.kind !== 'staff') return { id: 'anonymous', role: 'resident' };
+  return { id: actor.id, role: actor.role, ...(actor.name !== undefined && { name: actor.name }) };
 }
 
 /** Admins serve every area; other staff only those in their `areas` claim. */

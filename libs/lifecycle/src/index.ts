@@ -13,6 +13,7 @@ export * from './issueState';
 export * from './issueStatus';
 export * from './occurredAt';
 export * from './personalData';
+export * from './publicStep';
 export * from './result';
 export * from './upcast';
 export * from './scorecard';

@@ -4,13 +4,14 @@ import { IssueRepository } from './issueRepository';
 import { LogIssueHandler } from './intake/logIssue.handler';
 import { ReferenceNumbers } from './intake/referenceNumbers';
 import { GetIssueHandler } from './read/getIssue.handler';
+import { GetIssueTimelineHandler } from './read/getIssueTimeline.handler';
 import { IssuesController } from './read/issues.controller';
 import { ListIssuesHandler } from './read/listIssues.handler';
 import { IssueCommandsController } from './transitions/issueCommands.controller';
 import { RunIssueCommandHandler } from './transitions/runIssueCommand.handler';
 
 const commandHandlers = [LogIssueHandler, RunIssueCommandHandler];
-const queryHandlers = [GetIssueHandler, ListIssuesHandler];
+const queryHandlers = [GetIssueHandler, GetIssueTimelineHandler, ListIssuesHandler];
 
 @Module({
   imports: [CqrsModule],

@@ -1,8 +1,6 @@
 import type { StoredEvent } from '@app/event-store';
-import { evolve, type IssueState, NO_ISSUE } from '@app/lifecycle';
-import { toIssueEvent } from '@app/streams';
-import { summariseEvent } from './eventSummary';
 import { type HistoryActor, toHistoryEvent } from './historyEvent';
+import { replayStream, summaryOf } from './replayStream';
 
 /** One row of an issue's replayed timeline. */
 export interface TimelineEntry {
@@ -20,28 +18,18 @@ export interface TimelineEntry {
   readonly workflowVersion: number | null;
 }
 
-/**
- * Replays an issue's stream, event by event, through the lifecycle's own fold. An event the
- * fold cannot read (an unknown type, a schema version this code does not know) is still shown,
- * leaves the status as it was, and says so; verify is where such an event is judged.
- */
+/** An issue's stream replayed through the lifecycle's own fold (see replayStream), a row per event. */
 export function buildTimeline(streamEvents: readonly StoredEvent[]): TimelineEntry[] {
-  let state: IssueState = NO_ISSUE;
-  return streamEvents.map((stored) => {
-    const event = toHistoryEvent(stored);
-    let readable = true;
-    try {
-      state = evolve(state, toIssueEvent(stored));
-    } catch {
-      readable = false;
-    }
+  return replayStream(streamEvents).map((replayed) => {
+    const event = toHistoryEvent(replayed.stored);
+    const state = replayed.after;
     return {
       version: event.version,
       occurredAt: event.occurredAt,
       recordedAt: event.recordedAt,
       actor: event.actor,
       type: event.type,
-      summary: readable ? summariseEvent(event.type, event.data) : `(not readable by this version) ${summariseEvent(event.type, event.data)}`,
+      summary: summaryOf(replayed),
       statusAfter: state.status,
       resumeStatus: state.status === 'none' ? null : state.resumeStatus,
       workflowVersion: state.status === 'none' ? null : state.workflowVersion,

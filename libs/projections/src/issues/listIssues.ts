@@ -1,3 +1,4 @@
+import { ISSUE_STATUSES, type IssueStatus } from '@app/lifecycle';
 import type { SqlExecutor, SqlValue } from '../db/readModelDb';
 import { numberOf } from '../db/readModelDb';
 import type { IssueRow } from './issueRow';
@@ -25,9 +26,15 @@ export interface IssueListFilter {
 export interface IssueListPage {
   readonly rows: IssueRow[];
   readonly total: number;
+  /** Issues per status under every filter but `status` (and paging): every status, 0 when none. */
+  readonly statusCounts: Record<IssueStatus, number>;
 }
 
-/** The tracker's search: every filter of GET /issues, newest first or soonest deadline (next_deadline_due) first. */
+/**
+ * The tracker's search: every filter of GET /issues, newest first or soonest deadline
+ * (next_deadline_due) first. One grouped count serves both the total and the counts per status
+ * (the status filter, when given, picks one of them), so they always agree with each other.
+ */
 export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: Date): Promise<IssueListPage> {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -36,12 +43,11 @@ export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: 
     where.push(condition(params.length));
   };
   if (filter.areas) {
-    if (filter.areas.length === 0) return { rows: [], total: 0 };
+    if (filter.areas.length === 0) return { rows: [], total: 0, statusCounts: countsOf([]) };
     const first = params.length + 1;
     params.push(...filter.areas);
     where.push(`area_id IN (${filter.areas.map((_, i) => `$${first + i}`).join(', ')})`);
   }
-  if (filter.status) add((p) => `status = $${p}`, filter.status);
   if (filter.areaId) add((p) => `area_id = $${p}`, filter.areaId);
   if (filter.category) add((p) => `category = $${p}`, filter.category);
   if (filter.channel) add((p) => `channel = $${p}`, filter.channel);
@@ -51,17 +57,31 @@ export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: 
   if (filter.q) add((p) => `search_text LIKE $${p} ESCAPE '\\'`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (filter.overdue) add((p) => overdueCondition('due_by', 'status', p), londonDate(now));
 
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  // Counted before the status filter joins the others: the counts are of every status.
+  const counted = await db.all<{ status: string; n: unknown }>(`SELECT status, count(*) AS n FROM issues ${whereClause(where)} GROUP BY status`, params);
+  const statusCounts = countsOf(counted);
+  const total = filter.status ? (counted.find(({ status }) => status === filter.status)?.n ?? 0) : counted.reduce((sum, { n }) => sum + numberOf(n), 0);
+  if (filter.status) add((p) => `status = $${p}`, filter.status);
+
+  const clause = whereClause(where);
   const order =
     filter.sort === 'nextDeadline'
       ? // Soonest running deadline first; SQLite puts NULLs first and PostgreSQL last unless told.
         'ORDER BY next_deadline_due ASC NULLS LAST, logged_at DESC, issue_id'
       : 'ORDER BY logged_at DESC, issue_id';
-  const [{ total }] = await db.all<{ total: unknown }>(`SELECT count(*) AS total FROM issues ${clause}`, params);
   const offset = (filter.page - 1) * filter.pageSize;
   const found = await db.all<{ state: string }>(
     `SELECT state FROM issues ${clause} ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, filter.pageSize, offset],
   );
-  return { rows: found.map(({ state }) => JSON.parse(state) as IssueRow), total: numberOf(total) };
+  return { rows: found.map(({ state }) => JSON.parse(state) as IssueRow), total: numberOf(total), statusCounts };
+}
+
+const whereClause = (where: readonly string[]) => (where.length > 0 ? `WHERE ${where.join(' AND ')}` : '');
+
+/** Every status, with its count or 0. */
+function countsOf(counted: ReadonlyArray<{ status: string; n: unknown }>): Record<IssueStatus, number> {
+  const counts = Object.fromEntries(ISSUE_STATUSES.map((status) => [status, 0])) as Record<IssueStatus, number>;
+  for (const { status, n } of counted) if (Object.hasOwn(counts, status)) counts[status as IssueStatus] = numberOf(n);
+  return counts;
 }

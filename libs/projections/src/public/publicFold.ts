@@ -1,5 +1,5 @@
 import type { AskingStatus, IssueEvent, IssueStatus } from '@app/lifecycle';
-import { statusAfterFact } from '@app/lifecycle';
+import { isPublicStep, statusAfterFact } from '@app/lifecycle';
 import type { PublicIssueRow, PublicTimelineEntry } from './publicTables';
 
 export interface PublicStep {
@@ -48,9 +48,9 @@ export function foldPublic(row: PublicIssueRow | undefined, issueId: string, eve
   if (event.type === 'IssueResolved') next = { ...next, outcome: event.data.outcome, resolvedAt: at };
   // The outcome belonged to the attempt the resident disputed: the reopened issue waits for a new one.
   if (event.type === 'IssueReopened') next = { ...next, outcome: null, resolvedAt: null };
-  if (status !== row.status) return withEntry(next, status, at, null);
-  if (event.type === 'NoteAdded' && event.data.public === true) return withEntry(next, status, at, event.data.text);
-  return { row: next, entry: null };
+  if (!isPublicStep(row.status, status, event)) return { row: next, entry: null };
+  // A public note is the only step with words of its own on the tracker (a note never changes the status).
+  return withEntry(next, status, at, event.type === 'NoteAdded' ? event.data.text : null);
 }
 
 function withEntry(row: PublicIssueRow, status: IssueStatus, at: string, note: string | null): PublicStep {

@@ -7,6 +7,8 @@ import { RequestActor } from '../../auth/requestActor';
 import { unwrap } from '../commandFailure';
 import { IssueView } from '../issueView.dto';
 import { GetIssue } from './getIssue.handler';
+import { GetIssueTimeline } from './getIssueTimeline.handler';
+import { TimelineStepView } from './issueTimeline.dto';
 import { ListIssues } from './listIssues.handler';
 import { IssueListView, ListIssuesQuery } from './listIssues.dto';
 
@@ -28,5 +30,12 @@ export class IssuesController {
   @Roles('areaManager', 'boardChair', 'officer', 'auditor')
   get(@Param('id') id: string, @RequestActor() actor: Actor): Promise<IssueView> {
     return unwrap(this.queryBus.execute(new GetIssue(id, actor)));
+  }
+
+  /** What happened to the issue, step by step, for people: who (by name), its status after, its words, and whether residents see it. Staff of its area; an auditor of any. */
+  @Get(':id/timeline')
+  @Roles('areaManager', 'boardChair', 'officer', 'auditor')
+  timeline(@Param('id') id: string, @RequestActor() actor: Actor): Promise<TimelineStepView[]> {
+    return unwrap(this.queryBus.execute(new GetIssueTimeline(id, actor)));
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { CHANNELS, ISSUE_STATUSES } from '@app/lifecycle';
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, ISSUE_STATUSES, type IssueStatus } from '@app/lifecycle';
 import { IsoDate } from '../commandBody.dto';
 import { IssueView } from '../issueView.dto';
 
@@ -69,6 +70,8 @@ export class ListIssuesQuery {
   pageSize?: number;
 }
 
+const STATUS_COUNTS_EXAMPLE = Object.fromEntries(ISSUE_STATUSES.map((status) => [status, 0]));
+
 /** A page of the tracker. */
 export class IssueListView {
   items: IssueView[];
@@ -77,4 +80,7 @@ export class IssueListView {
   pageSize: number;
   /** The global position of the last event the tracker has applied. */
   asOfPosition: number;
+  /** Issues per status (every status, 0 when none) under the same filters but `status`, in your areas, paging aside: the queue's tabs. */
+  @ApiProperty({ type: Object, additionalProperties: { type: 'integer' }, example: STATUS_COUNTS_EXAMPLE })
+  statusCounts: Record<IssueStatus, number>;
 }

@@ -33,13 +33,13 @@ export class ListIssuesHandler implements IQueryHandler<ListIssues, IssueListVie
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     // The position first: the rows read after it are at least that fresh.
     const asOfPosition = await this.host.positionOf('issues');
-    const { rows, total } = await listIssues(
+    const { rows, total, statusCounts } = await listIssues(
       this.db,
       { ...query, areas, overdue: query.overdue === 'true', page, pageSize },
       this.clock.now(),
     );
     // The rows keep personal data sealed: revealed here, the page's keys in one lookup.
     const items = await this.views.renderAll(rows.map((row) => ({ id: row.issueId, issue: row.state })));
-    return { items, total, page, pageSize, asOfPosition };
+    return { items, total, page, pageSize, asOfPosition, statusCounts };
   }
 }
