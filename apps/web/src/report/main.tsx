@@ -1,13 +1,7 @@
 import '../shared/site.css';
+import './report.css';
 import { render } from 'preact';
+import { ReportPage } from './ReportPage';
 
-/** The report page (to be built). */
-function Page() {
-  return (
-    <main id="main">
-      <h1>report</h1>
-    </main>
-  );
-}
-
-render(<Page />, document.getElementById('app')!);
+/** GET /report: the residents' report form. */
+render(<ReportPage />, document.getElementById('app')!);

@@ -38,6 +38,8 @@ export interface FieldSpec {
   readonly hint?: string;
   /** Never in the future (a date or time something happened). */
   readonly notFuture?: boolean;
+  /** A text field asking for the person's own name or phone, so a browser can fill it in (WCAG 1.3.5); `tel` also brings up a phone's keypad. */
+  readonly autocomplete?: 'name' | 'tel';
 }
 
 /** What the user has typed, by field name: text, or the box's state. */

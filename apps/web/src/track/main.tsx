@@ -1,13 +1,8 @@
 import '../shared/site.css';
+import './track.css';
 import { render } from 'preact';
+import { referenceInPath } from '../shared/reference';
+import { TrackPage } from './TrackPage';
 
-/** The track page (to be built). */
-function Page() {
-  return (
-    <main id="main">
-      <h1>track</h1>
-    </main>
-  );
-}
-
-render(<Page />, document.getElementById('app')!);
+/** GET /track/:reference: the public tracker page of one issue. */
+render(<TrackPage typed={referenceInPath(location.pathname)} />, document.getElementById('app')!);

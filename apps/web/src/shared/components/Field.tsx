@@ -85,7 +85,7 @@ export function Field({ spec, idPrefix, value, problem, onChange, disabled }: Fi
       control = <input {...common} type="email" autocomplete="email" value={text} onInput={onInput} />;
       break;
     default:
-      control = <input {...common} type="text" value={text} onInput={onInput} />;
+      control = <input {...common} type={spec.autocomplete === 'tel' ? 'tel' : 'text'} autocomplete={spec.autocomplete} value={text} onInput={onInput} />;
   }
   return (
     <div class={`field${problem ? ' has-error' : ''}`}>
