@@ -13,7 +13,7 @@ export function takeToken(): string | null {
   if (match) {
     const token = decodeURIComponent(match[1]);
     sessionStorage.setItem(TOKEN_KEY, token);
-    const rest = location.hash.replace(/(^#|&)token=[^&]+/, '$1').replace(/^#&/, '#');
+    const rest = location.hash.replace(/(^#|&)token=[^&]+/, '$1').replace(/^#&/, '#').replace(/&$/, '');
     history.replaceState(null, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
     return token;
   }
