@@ -8,7 +8,11 @@ import { hrefOf, type Route } from './route';
 export function ConsoleHeader({ route }: { readonly route: Route }) {
   const { me, areas, live, signOut } = useConsole();
   const [liveState, setLiveState] = useState<LiveState>(live.state);
-  useEffect(() => live.onState(setLiveState), [live]);
+  useEffect(() => {
+    // The feed may have opened between the first render and this subscription.
+    setLiveState(live.state);
+    return live.onState(setLiveState);
+  }, [live]);
   const areaNames = me.areas.includes('*') || me.role === 'admin' ? 'all areas' : me.areas.map((id) => areaName(areas, id)).join(', ');
   const sections: { route: Route; label: string; shown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Work queue', shown: me.role !== 'auditor' },

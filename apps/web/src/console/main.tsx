@@ -72,7 +72,11 @@ function Console() {
     () =>
       session.state === 'signedIn' && live
         ? {
-            api: apiClient(currentToken),
+            // A 401 mid-session (the token expired): back to sign-in, saying why.
+            api: apiClient(currentToken, (error) => {
+              forgetToken();
+              setSession({ state: 'signedOut', problem: `Your sign-in has ended (${error.message}). Sign in again to go on.` });
+            }),
             me: session.me,
             areas: session.areas,
             live,
@@ -118,7 +122,7 @@ function Console() {
 function Page({ route }: { readonly route: Route }) {
   switch (route.page) {
     case 'queue':
-      return <QueuePage />;
+      return <QueuePage query={route.query} />;
     case 'issue':
       return <IssuePage key={route.issueId} issueId={route.issueId} />;
     case 'intake':

@@ -53,8 +53,11 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
 }
 
-/** A client that sends `token()` (when there is one) as the bearer token. */
-export function apiClient(token: () => string | null = () => null): ApiClient {
+/**
+ * A client that sends `token()` (when there is one) as the bearer token. `onUnauthorized` hears
+ * of every 401 of a signed-in request (an expired or revoked token), before the error is thrown.
+ */
+export function apiClient(token: () => string | null = () => null, onUnauthorized?: (error: ApiError) => void): ApiClient {
   async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: PostOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const bearer = token();
@@ -78,7 +81,9 @@ export function apiClient(token: () => string | null = () => null): ApiClient {
     }
     if (!response.ok) {
       const errorBody = typeof parsed === 'object' && parsed !== null ? (parsed as ErrorBody) : { statusCode: response.status, message: text.slice(0, 200) };
-      throw new ApiError(response.status, errorBody);
+      const error = new ApiError(response.status, errorBody);
+      if (response.status === 401 && bearer) onUnauthorized?.(error);
+      throw error;
     }
     return parsed as T;
   }
