@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, apiClient, newIdempotencyKey } from '../shared/api';
+import { type Submission, submissionFor } from '../shared/submissionKey';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { Field } from '../shared/components/Field';
 import type { Area, Issue } from '../shared/contract';
@@ -44,7 +45,7 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
   const [sending, setSending] = useState(false);
   const inFlight = useRef(false);
   /** The report last sent and its key: sent again unchanged, it keeps the key. */
-  const submission = useRef<{ body: string; key: string } | null>(null);
+  const submission = useRef<Submission | null>(null);
 
   const send = async () => {
     if (inFlight.current) return;
@@ -55,7 +56,7 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
       return;
     }
     const body = JSON.stringify(check.body);
-    if (submission.current?.body !== body) submission.current = { body, key: newIdempotencyKey() };
+    submission.current = submissionFor(submission.current, body, newIdempotencyKey);
     inFlight.current = true;
     setSending(true);
     try {

@@ -1,6 +1,9 @@
 import type { Area } from '../shared/contract';
 import { checkForm, type FieldProblems, type FieldSpec, type FieldValues, type FormCheck } from '../shared/formFields';
+import { addressRoomProblem, withAddress } from '../shared/addressAlone';
 import { categoryLabel } from '../shared/labels';
+
+export { LOCATION_AS_GIVEN, withAddress } from '../shared/addressAlone';
 
 /*
  * The resident's report form (POST /issues, channel `online`, the limits of
@@ -14,7 +17,6 @@ import { categoryLabel } from '../shared/labels';
 export const ADDRESS = 'location.address';
 const DESCRIPTION = 'description';
 const DESCRIPTION_MAX = 5000;
-export const LOCATION_AS_GIVEN = 'Location as given: ';
 
 /** A point the browser gave (Geolocation), in degrees. */
 export interface Point {
@@ -65,13 +67,6 @@ export const RESIDENT_FIELDS: readonly FieldSpec[] = [
 /** Every field of the form, in its order. */
 export const reportFields = (categories: readonly string[], areas: readonly Area[]): FieldSpec[] => [...issueFields(categories, areas), ADDRESS_FIELD, ...RESIDENT_FIELDS];
 
-const length = (text: string) => Array.from(text).length;
-
-/** The description with the address as its last paragraph, for an address with no point. */
-export function withAddress(description: string, address: string): string {
-  return `${description.trimEnd()}\n\n${LOCATION_AS_GIVEN}${address}`;
-}
-
 /** The whole form and the point, if any: the body for POST /issues, or every problem by field. */
 export function checkReport(fields: readonly FieldSpec[], values: FieldValues, point: Point | null, now: Date = new Date()): FormCheck {
   const checked = checkForm(fields, values, now);
@@ -82,11 +77,8 @@ export function checkReport(fields: readonly FieldSpec[], values: FieldValues, p
   // An address alone travels in the description, which must still fit the API's limit.
   const problems: Record<string, string> = checked.ok ? {} : { ...checked.problems };
   if (point === null && address !== '' && typeof description === 'string' && problems[DESCRIPTION] === undefined && problems[ADDRESS] === undefined) {
-    const combined = length(withAddress(description, address));
-    if (combined > DESCRIPTION_MAX) {
-      const room = DESCRIPTION_MAX - (combined - length(description.trimEnd()));
-      problems[DESCRIPTION] = `Description must be at most ${room} characters when the address is added to it (it has ${length(description.trimEnd())}): shorten one of them`;
-    }
+    const tooLong = addressRoomProblem(description, address, DESCRIPTION_MAX);
+    if (tooLong) problems[DESCRIPTION] = tooLong;
   }
   if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, problems: problems as FieldProblems };
 

@@ -1,0 +1,23 @@
+/*
+ * An address with no point. The contract's `location` needs lat and lng, so an address alone
+ * goes into the description as its last paragraph, "Location as given: ...", as the Open311
+ * intake does (apps/api/src/open311/serviceRequestIntake.ts): staff see it, the public tracker
+ * does not (it shows the title only). Used by /report and the console's staff intake. Pure.
+ */
+
+export const LOCATION_AS_GIVEN = 'Location as given: ';
+
+const length = (text: string) => Array.from(text).length;
+
+/** The description with the address as its last paragraph. */
+export function withAddress(description: string, address: string): string {
+  return `${description.trimEnd()}\n\n${LOCATION_AS_GIVEN}${address}`;
+}
+
+/** Why the description and the address together do not fit in `max` characters; null when they do. */
+export function addressRoomProblem(description: string, address: string, max: number): string | null {
+  const combined = length(withAddress(description, address));
+  if (combined <= max) return null;
+  const room = max - (combined - length(description.trimEnd()));
+  return `Description must be at most ${room} characters when the address is added to it (it has ${length(description.trimEnd())}): shorten one of them`;
+}
