@@ -146,7 +146,7 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
     });
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.locator('.error-summary').waitFor();
-    expect((await focused(page)).className).toContain('error-summary');
+    await eventually(async () => expect((await focused(page)).className).toContain('error-summary'));
     const required: [string, string][] = [
       [FIELD.title, 'Title is required'],
       [FIELD.description, 'Description is required'],
@@ -168,12 +168,12 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
     await expectAxeCleanAtBothWidths(page, '/report, with errors');
     // Each problem in the summary leads to its field.
     await page.locator('.error-summary a', { hasText: 'Name is required' }).click();
-    expect((await focused(page)).id).toBe('report-raisedBy-name');
+    await eventually(async () => expect((await focused(page)).id).toBe('report-raisedBy-name'));
 
     await fill(page, { title: TITLE, description: DESCRIPTION, address: ADDRESS, name: NAME, email: EMAIL, phone: PHONE });
     await page.getByRole('button', { name: 'Send report' }).click();
     reference = await confirmedReference(page);
-    expect(await focused(page)).toEqual(expect.objectContaining({ tag: 'H2' }));
+    await eventually(async () => expect(await focused(page)).toEqual(expect.objectContaining({ tag: 'H2' })));
     expect(posts).toEqual([`${base}/issues`]);
     expect(await page.locator('form.report-form').count()).toBe(0);
 
@@ -213,13 +213,13 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
       const point = page.locator('.report-point');
       await point.waitFor();
       expect(await point.textContent()).toBe('Your location: latitude 51.31920, longitude -2.20830 (to within about 12 metres)');
-      expect((await focused(page)).className).toContain('report-point');
+      await eventually(async () => expect((await focused(page)).className).toContain('report-point'));
       expect(await page.locator('.report-location [role="status"]').textContent()).toBe('Your location was added to the report.');
 
       await page.getByRole('button', { name: 'Remove your location' }).click();
       await useLocation.waitFor();
       expect(await point.count()).toBe(0);
-      expect((await focused(page)).tag).toBe('BUTTON');
+      await eventually(async () => expect((await focused(page)).tag).toBe('BUTTON'));
       await useLocation.click();
       await point.waitFor();
 
@@ -341,7 +341,7 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
     try {
       await page.getByRole('button', { name: 'Send report' }).click();
       await page.locator('.error-summary', { hasText: 'this device could not reach the council’s server' }).waitFor();
-      expect((await focused(page)).className).toContain('error-summary');
+      await eventually(async () => expect((await focused(page)).className).toContain('error-summary'));
       expect(await page.inputValue(FIELD.title)).toBe(title);
     } finally {
       await browser.context.setOffline(false);
@@ -372,7 +372,9 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
       await page.goto(`${limitedBase}/report`);
       await formReady(page);
       await fill(page, { title: 'Overgrown hedge on the footpath', description: 'Pushes walkers into the road.', name: 'Jo Resident' });
+      const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/issues'));
       await page.getByRole('button', { name: 'Send report' }).click();
+      expect((await answered).status()).toBe(429);
       await page
         .locator('.error-summary', { hasText: 'Too many reports from this connection in the last minute. Please wait a minute and send it again.' })
         .waitFor();
@@ -383,7 +385,7 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
       await limited.close();
       await removeStoreLocation(limitedLocation);
     }
-  });
+  }, 60_000);
 
   it('met no problem in any page but those the tests caused on purpose', () => {
     const unexpected = opened.flatMap(({ problems, expected }) => problems.filter((problem) => !expected.some((pattern) => pattern.test(problem))));

@@ -20,7 +20,7 @@ describe('authenticate', () => {
   });
 
   it('reads the staff member, role and areas from a valid token', () => {
-    expect(authenticate(`Bearer ${mintToken(SECRET, claims)}`, SECRET)).toEqual({ kind: 'staff', id: 'u-1', role: 'officer', areas: ['trowbridge'] });
+    expect(authenticate(`Bearer ${mintToken(SECRET, claims)}`, SECRET)).toEqual({ kind: 'staff', id: 'u-1', role: 'officer', areas: ['trowbridge'], name: 'Una' });
   });
 
   it.each([
