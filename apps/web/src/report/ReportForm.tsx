@@ -1,10 +1,10 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, apiClient, newIdempotencyKey } from '../shared/api';
-import { type Submission, submissionFor } from '../shared/submissionKey';
+import { useMemo, useState } from 'preact/hooks';
+import { ApiError, apiClient } from '../shared/api';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { Field } from '../shared/components/Field';
 import type { Area, Issue } from '../shared/contract';
-import { type FieldProblems, type FieldSpec, type FieldValues, serverProblems } from '../shared/formFields';
+import type { FieldSpec, FieldValues } from '../shared/formFields';
+import { useFormSending } from '../shared/useFormSending';
 import { ADDRESS, checkReport, issueFields, RESIDENT_FIELDS, reportFields } from './reportFields';
 import { type SharedPoint, WhereIsIt } from './WhereIsIt';
 
@@ -40,43 +40,15 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
   const fields = useMemo(() => reportFields(categories, areas), [categories, areas]);
   const [values, setValues] = useState<FieldValues>({});
   const [shared, setShared] = useState<SharedPoint | null>(null);
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [general, setGeneral] = useState<readonly string[]>([]);
-  const [sending, setSending] = useState(false);
-  const inFlight = useRef(false);
-  /** The report last sent and its key: sent again unchanged, it keeps the key. */
-  const submission = useRef<Submission | null>(null);
+  const sender = useFormSending(fields, failureWords);
+  const { problems, general } = sender;
 
-  const send = async () => {
-    if (inFlight.current) return;
-    const check = checkReport(fields, values, shared?.point ?? null, new Date());
-    if (!check.ok) {
-      setProblems(check.problems);
-      setGeneral([]);
-      return;
-    }
-    const body = JSON.stringify(check.body);
-    submission.current = submissionFor(submission.current, body, newIdempotencyKey);
-    inFlight.current = true;
-    setSending(true);
-    try {
-      const issue = await api.post<Issue>('/issues', check.body, { idempotencyKey: submission.current.key });
-      onSent(issue.reference);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        const message = error.body.message ?? error.message;
-        const { byField, rest } = serverProblems(fields, Array.isArray(message) ? message : [message]);
-        setProblems(byField);
-        setGeneral(rest);
-      } else {
-        setProblems({});
-        setGeneral([failureWords(error)]);
-      }
-    } finally {
-      inFlight.current = false;
-      setSending(false);
-    }
-  };
+  const send = () =>
+    sender.send(
+      checkReport(fields, values, shared?.point ?? null, new Date()),
+      (body, idempotencyKey) => api.post<Issue>('/issues', body, { idempotencyKey }),
+      (issue) => onSent(issue.reference),
+    );
 
   const field = (spec: FieldSpec) => (
     <Field
@@ -85,7 +57,7 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
       idPrefix={ID_PREFIX}
       value={values[spec.name]}
       problem={problems[spec.name]}
-      disabled={sending}
+      disabled={sender.sending}
       onChange={(value) => setValues((current) => ({ ...current, [spec.name]: value }))}
     />
   );
@@ -109,7 +81,7 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
         onAddress={(address) => setValues((current) => ({ ...current, [ADDRESS]: address }))}
         shared={shared}
         onShared={setShared}
-        disabled={sending}
+        disabled={sender.sending}
       />
       <fieldset class="report-group">
         <legend>
@@ -121,11 +93,11 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
         {RESIDENT_FIELDS.map(field)}
       </fieldset>
       <div class="button-row">
-        <button type="submit" class="button" disabled={sending}>
+        <button type="submit" class="button" disabled={sender.sending}>
           Send report
         </button>
         <p class="report-sending" role="status">
-          {sending ? 'Sending your report…' : ''}
+          {sender.sending ? 'Sending your report…' : ''}
         </p>
       </div>
     </form>

@@ -1,14 +1,13 @@
 import './intake.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, newIdempotencyKey } from '../../shared/api';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field, fieldId } from '../../shared/components/Field';
 import type { Area, Issue } from '../../shared/contract';
-import { type FieldProblems, type FieldSpec, type FieldValues, serverProblems } from '../../shared/formFields';
+import type { FieldSpec, FieldValues } from '../../shared/formFields';
 import { roleLabel } from '../../shared/labels';
 import { useConsole } from '../consoleContext';
 import { failureWords } from '../failureWords';
-import { type Submission, submissionFor } from '../../shared/submissionKey';
+import { useFormSending } from '../../shared/useFormSending';
 import { hrefOf } from '../route';
 import { checkIntake, issueFields, LOCATION_FIELDS, RESIDENT_FIELDS } from './intakeFields';
 
@@ -56,12 +55,7 @@ function IntakeForm() {
   const [categories, setCategories] = useState<readonly string[] | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [values, setValues] = useState<FieldValues>(() => firstValues());
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [general, setGeneral] = useState<readonly string[]>([]);
-  const [sending, setSending] = useState(false);
   const [logged, setLogged] = useState<Issue | null>(null);
-  const inFlight = useRef(false);
-  const submission = useRef<Submission | null>(null);
   const loggedHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -73,6 +67,8 @@ function IntakeForm() {
 
   const issueSpecs = useMemo(() => issueFields(categories ?? [], myAreas), [categories, myAreas]);
   const fields: readonly FieldSpec[] = useMemo(() => [...issueSpecs, ...RESIDENT_FIELDS, ...LOCATION_FIELDS], [issueSpecs]);
+  const sender = useFormSending(fields, (error) => failureWords(error, true));
+  const { problems, general } = sender;
 
   if (loadProblem) {
     return (
@@ -111,38 +107,12 @@ function IntakeForm() {
     );
   }
 
-  const send = async () => {
-    if (inFlight.current) return;
-    const check = checkIntake(fields, values, new Date());
-    if (!check.ok) {
-      setProblems(check.problems);
-      setGeneral([]);
-      return;
-    }
-    submission.current = submissionFor(submission.current, JSON.stringify(check.body), newIdempotencyKey);
-    inFlight.current = true;
-    setSending(true);
-    try {
-      const issue = await api.post<Issue>('/issues', check.body, { idempotencyKey: submission.current.key });
-      submission.current = null;
-      setProblems({});
-      setGeneral([]);
-      setLogged(issue);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        const message = error.body.message ?? error.message;
-        const { byField, rest } = serverProblems(fields, Array.isArray(message) ? message : [message]);
-        setProblems(byField);
-        setGeneral(rest);
-      } else {
-        setProblems({});
-        setGeneral([failureWords(error, true)]);
-      }
-    } finally {
-      inFlight.current = false;
-      setSending(false);
-    }
-  };
+  const send = () =>
+    sender.send(
+      checkIntake(fields, values, new Date()),
+      (body, idempotencyKey) => api.post<Issue>('/issues', body, { idempotencyKey }),
+      setLogged,
+    );
 
   const field = (spec: FieldSpec) => (
     <Field
@@ -151,7 +121,7 @@ function IntakeForm() {
       idPrefix={ID_PREFIX}
       value={values[spec.name]}
       problem={problems[spec.name]}
-      disabled={sending}
+      disabled={sender.sending}
       onChange={(value) => setValues((current) => ({ ...current, [spec.name]: value }))}
     />
   );
@@ -177,11 +147,11 @@ function IntakeForm() {
         {LOCATION_FIELDS.map(field)}
       </fieldset>
       <div class="button-row">
-        <button type="submit" class="button" disabled={sending}>
+        <button type="submit" class="button" disabled={sender.sending}>
           Log issue
         </button>
         <p class="intake-sending" role="status">
-          {sending ? 'Logging…' : ''}
+          {sender.sending ? 'Logging…' : ''}
         </p>
       </div>
     </form>
