@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { mintToken } from '../apps/api/src/auth/token';
 import { axeViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { type Browser, launchChromium, watchProblems } from './support/browser';
+import { type Browser, watchProblems } from './support/browser';
+import { startPagesApp, stopPagesApp } from './support/pagesApp';
 import { admin, command, type IssueBody, raise } from './support/issueRequests';
-import { JWT_SECRET, newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, type TestApp } from './support/testApp';
+import { JWT_SECRET, type StoreLocation, type TestApp } from './support/testApp';
 
 /*
  * The staff console in a real headless Chromium, on the real app over a fresh SQLite store: an
@@ -82,19 +82,10 @@ describe('the staff console, in a real Chromium', () => {
   const opened: { page: Page; problems: string[]; conflictsExpected: number }[] = [];
 
   beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location);
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ location, api, base, browser } = await startPagesApp());
   }, 60_000);
 
-  afterAll(async () => {
-    // The browser first: its live feeds hold connections the server would wait for.
-    await browser?.close();
-    await api?.close();
-    if (location) await removeStoreLocation(location);
-  }, 60_000);
+  afterAll(() => stopPagesApp({ location, api, browser }), 60_000);
 
   // Each console tab holds a live feed's connection, and Chromium opens at most six to one server.
   afterEach(async () => {

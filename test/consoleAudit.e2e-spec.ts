@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { mintToken } from '../apps/api/src/auth/token';
 import { axeViolations } from './support/axe';
-import { type Browser, launchChromium, watchProblems } from './support/browser';
+import { type Browser, watchProblems } from './support/browser';
+import { startPagesApp, stopPagesApp } from './support/pagesApp';
 import { advance, type IssueBody, manager, raise } from './support/issueRequests';
-import { JWT_SECRET, newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, type TestApp } from './support/testApp';
+import { JWT_SECRET, type StoreLocation, type TestApp } from './support/testApp';
 
 /*
  * The console's auditor's view in a real headless Chromium, on the real app over a fresh SQLite
@@ -59,10 +59,7 @@ describe("the auditor's view in the console, in a real Chromium", () => {
   let betweenSteps: Date;
 
   beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location);
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ location, api, base, browser } = await startPagesApp());
 
     // A phone call logged by the manager, referred, then resolved by an officer; and another issue.
     const logged = await raise(api.http, { channel: 'phone' }, manager);
@@ -74,7 +71,6 @@ describe("the auditor's view in the console, in a real Chromium", () => {
     audited = await advance(api.http, referred, ['resolve']);
     await raise(api.http);
 
-    browser = await launchChromium();
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     problems = watchProblems(page);
@@ -82,11 +78,7 @@ describe("the auditor's view in the console, in a real Chromium", () => {
     await page.getByRole('heading', { level: 1, name: 'Audit' }).waitFor();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    if (location) await removeStoreLocation(location);
-  }, 60_000);
+  afterAll(() => stopPagesApp({ location, api, browser }), 60_000);
 
   const historyOf = async (): Promise<HistoryEvent[]> => {
     const { body } = await api.http.get(`/issues/${audited.id}/history`).set('Authorization', auditorBearer).expect(200);

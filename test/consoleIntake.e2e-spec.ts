@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { mintToken } from '../apps/api/src/auth/token';
 import { axeViolations } from './support/axe';
-import { type Browser, launchChromium, watchProblems } from './support/browser';
+import { type Browser, watchProblems } from './support/browser';
+import { startPagesApp, stopPagesApp } from './support/pagesApp';
 import { auditor } from './support/issueRequests';
-import { JWT_SECRET, newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, type TestApp } from './support/testApp';
+import { JWT_SECRET, type StoreLocation, type TestApp } from './support/testApp';
 
 /*
  * The console's staff intake in a real headless Chromium, on the real app over a fresh SQLite
@@ -50,18 +50,10 @@ describe('staff intake in the console, in a real Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location);
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ location, api, base, browser } = await startPagesApp());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    if (location) await removeStoreLocation(location);
-  }, 60_000);
+  afterAll(() => stopPagesApp({ location, api, browser }), 60_000);
 
   /** The intake form, signed in as the area manager; every POST /issues it sends is counted. */
   async function openIntake(width = 1280): Promise<{ page: Page; problems: string[]; posts: () => number }> {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { type Browser, launchChromium, watchProblems } from './support/browser';
+import { type Browser, watchProblems } from './support/browser';
+import { startPagesApp, stopPagesApp } from './support/pagesApp';
 import { eventually } from './support/eventually';
 import { admin, command, type IssueBody } from './support/issueRequests';
 import { newStoreLocation, removeStoreLocation, startTestApp, type StoreLocation, type TestApp } from './support/testApp';
@@ -118,18 +119,10 @@ describe('the residents’ pages, /report and /track/:reference, in a real Chrom
   }
 
   beforeAll(async () => {
-    location = newStoreLocation('sqlite');
-    api = await startTestApp(location);
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ location, api, base, browser } = await startPagesApp());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    if (location) await removeStoreLocation(location);
-  }, 60_000);
+  afterAll(() => stopPagesApp({ location, api, browser }), 60_000);
 
   it('at phone width, names each missing field beside it and sends nothing; then sends a report by address and shows its reference', async () => {
     const page = await open('/report', PHONE_WIDTH);
