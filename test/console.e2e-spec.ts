@@ -79,7 +79,7 @@ describe('the staff console, in a real Chromium', () => {
   let base: string;
   let browser: Browser;
   /** Every page opened, with what went wrong in it. */
-  const opened: { page: Page; problems: string[]; conflictsExpected: number }[] = [];
+  const opened: { page: Page; problems: string[]; conflictsExpected: number; alsoExpected: readonly RegExp[] }[] = [];
 
   beforeAll(async () => {
     ({ location, api, base, browser } = await startPagesApp());
@@ -93,9 +93,9 @@ describe('the staff console, in a real Chromium', () => {
   });
 
   /** A console tab signed in as `person` (its own session storage), at `hash`. */
-  async function consoleFor(person: Person, hash = '/', conflictsExpected = 0): Promise<Page> {
+  async function consoleFor(person: Person, hash = '/', conflictsExpected = 0, alsoExpected: readonly RegExp[] = []): Promise<Page> {
     const page = await browser.context.newPage();
-    opened.push({ page, problems: watchProblems(page), conflictsExpected });
+    opened.push({ page, problems: watchProblems(page), conflictsExpected, alsoExpected });
     // Signed in once the live feed answers: from then on, every change reaches this tab.
     const liveFeedAnswered = page.waitForResponse((response) => new URL(response.url()).pathname === '/events/stream' && response.status() === 200);
     await page.goto(`${base}/console#token=${tokenOf(person)}`);
@@ -151,7 +151,7 @@ describe('the staff console, in a real Chromium', () => {
   it('walks an issue from intake to feedback using only the console, each step checked through the API', async () => {
     // A resident reports it on /report.
     const resident = await browser.context.newPage();
-    opened.push({ page: resident, problems: watchProblems(resident), conflictsExpected: 0 });
+    opened.push({ page: resident, problems: watchProblems(resident), conflictsExpected: 0, alsoExpected: [] });
     await resident.goto(`${base}/report`);
     await resident.locator('#report-areaId option', { hasText: 'Trowbridge Area Board' }).waitFor({ state: 'attached' });
     await resident.fill('#report-title', 'Streetlight out on Wicker Hill');
@@ -310,6 +310,41 @@ describe('the staff console, in a real Chromium', () => {
     for (const key of keys) expect(key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps what was typed and says why when the server refuses a field or cannot be reached, then records the step once', async () => {
+    const raised = await raise(api.http, { title: 'Graffiti on the Shires underpass' });
+    const notesPost = /POST .*\/issues\/[^/]+\/notes/;
+    const page = await consoleFor('manager', `/issues/${raised.id}`, 0, [
+      new RegExp(`^HTTP 400: ${notesPost.source}`),
+      /status of 400/,
+      new RegExp(`^request failed: ${notesPost.source}`),
+      /ERR_INTERNET_DISCONNECTED/,
+    ]);
+    await waitForText(page, 'h1', (text) => text.startsWith(raised.reference));
+    const form = await openForm(page, 'Add note');
+    const text = form.getByLabel('Text', { exact: true });
+    await text.fill('Booked the graffiti team for Thursday.');
+
+    // Before the issue was logged: only the server can tell, and its answer goes beside the field.
+    await form.getByLabel('Occurred at (optional)').fill('2020-01-01T09:00');
+    await form.getByRole('button', { name: 'Submit', exact: true }).click();
+    await waitForText(page, '#command-notes-form-occurredAt-error', (message) => message.includes('occurredAt must not be'));
+    expect(await form.getByLabel('Occurred at (optional)').getAttribute('aria-describedby')).toContain('command-notes-form-occurredAt-error');
+    expect(await text.inputValue()).toBe('Booked the graffiti team for Thursday.');
+    expect((await readIssue(raised)).version).toBe(1);
+
+    // The connection drops as it is sent again: said plainly, what was typed kept, nothing recorded.
+    await form.getByLabel('Occurred at (optional)').fill('');
+    await page.route('**/issues/*/notes', (route) => route.abort('internetdisconnected'), { times: 1 });
+    await form.getByRole('button', { name: 'Submit', exact: true }).click();
+    await waitForText(page, '#command-form .error-summary', (message) => message.includes('The server could not be reached') && message.includes('What you typed is kept.'));
+    expect(await text.inputValue()).toBe('Booked the graffiti team for Thursday.');
+    expect((await readIssue(raised)).version).toBe(1);
+
+    // Back online: sent again, recorded once.
+    await submit(page, form, 'Add note', 'logged');
+    expect((await readIssue(raised)).version).toBe(2);
+  });
+
   it("offers each role exactly the steps the issue's status allows and the role may take: no Refer for an officer", async () => {
     const raised = await raise(api.http, { title: 'Overgrown hedge on Frome Road' });
     for (const person of ['officer', 'manager'] as const) {
@@ -393,11 +428,14 @@ describe('the staff console, in a real Chromium', () => {
   });
 
   it('showed all that with no console error and no failed request, but the 409s caused on purpose', () => {
-    for (const { problems, conflictsExpected } of opened) {
+    for (const { problems, conflictsExpected, alsoExpected } of opened) {
       const conflicts = problems.filter((problem) => /^HTTP 409: POST /.test(problem));
       expect(conflicts).toHaveLength(conflictsExpected);
+      // Each other problem caused on purpose did happen.
+      for (const pattern of alsoExpected) expect({ pattern: String(pattern), seen: problems.some((problem) => pattern.test(problem)) }).toEqual({ pattern: String(pattern), seen: true });
       // The browser logs each refused request as a console error too.
-      expect(problems.filter((problem) => !/^HTTP 409: POST /.test(problem) && !/status of 409 \(Conflict\)/.test(problem))).toEqual([]);
+      const unexpected = problems.filter((problem) => !/^HTTP 409: POST /.test(problem) && !/status of 409 \(Conflict\)/.test(problem) && !alsoExpected.some((pattern) => pattern.test(problem)));
+      expect(unexpected).toEqual([]);
     }
   });
 });
