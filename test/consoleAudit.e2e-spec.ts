@@ -55,6 +55,8 @@ describe("the auditor's view in the console, in a real Chromium", () => {
   let page: Page;
   let problems: string[];
   let audited: IssueBody;
+  /** Another issue, untouched. */
+  let other: IssueBody;
   /** An instant after the referral was recorded and before the resolution was. */
   let betweenSteps: Date;
 
@@ -69,7 +71,7 @@ describe("the auditor's view in the console, in a real Chromium", () => {
     betweenSteps = new Date(Math.floor(Date.parse(afterRefer.events[1].recordedAt) / 1000) * 1000 + 1000);
     await sleep(betweenSteps.getTime() - Date.now() + 50);
     audited = await advance(api.http, referred, ['resolve']);
-    await raise(api.http);
+    other = await raise(api.http);
 
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
@@ -169,6 +171,16 @@ describe("the auditor's view in the console, in a real Chromium", () => {
     expect(await row(2).getAttribute('class')).toBe('history-flagged');
     expect(await row(2).locator('th .history-violation').textContent()).toBe('Hash mismatch');
     for (const version of [1, 3]) expect(await row(version).locator('.history-violation').count()).toBe(0);
+
+    // The result stays while the auditor looks at another issue, and marks the row again on coming back.
+    const summary = await verifyStatus().textContent();
+    await page.goto(`${base}/console#/audit/${other.reference}`);
+    await page.getByRole('heading', { level: 1, name: `Audit of ${other.reference}` }).waitFor();
+    expect(await verifyStatus().textContent()).toBe(`Verify failed: ${report.streamsChecked} streams, ${report.eventsChecked} events, 1 violation`);
+    expect(await page.locator('.violations-table tbody tr td').first().textContent()).not.toBe('This issue');
+    await page.goto(`${base}/console#/audit/${audited.reference}`);
+    await row(2).locator('th .history-violation').waitFor();
+    expect(await verifyStatus().textContent()).toBe(summary);
   });
 
   it('offers an auditor no steps and no intake', async () => {

@@ -3,7 +3,7 @@ import './console.css';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiClient } from '../shared/api';
-import type { Area, Me } from '../shared/contract';
+import type { Area, Me, VerifyReport } from '../shared/contract';
 import { currentToken, forgetToken, keepToken, takeToken } from '../shared/session';
 import { AuditPage } from './audit/AuditPage';
 import { ConsoleContext, type ConsoleContextValue } from './consoleContext';
@@ -54,6 +54,7 @@ async function signIn(token: string): Promise<Session> {
 function Console() {
   const [session, setSession] = useState<Session>(() => (takeToken() ? { state: 'checking' } : { state: 'signedOut', problem: null }));
   const route = useRoute();
+  const [verifyReport, setVerifyReport] = useState<VerifyReport | null>(null);
 
   useEffect(() => {
     const token = currentToken();
@@ -75,6 +76,7 @@ function Console() {
             // A 401 mid-session (the token expired): back to sign-in, saying why.
             api: apiClient(currentToken, (error) => {
               forgetToken();
+              setVerifyReport(null);
               setSession({ state: 'signedOut', problem: `Your sign-in has ended (${error.message}). Sign in again to go on.` });
             }),
             me: session.me,
@@ -82,6 +84,7 @@ function Console() {
             live,
             signOut: () => {
               forgetToken();
+              setVerifyReport(null);
               setSession({ state: 'signedOut', problem: null });
             },
           }
@@ -114,12 +117,19 @@ function Console() {
   return (
     <ConsoleContext.Provider value={context}>
       <ConsoleHeader route={route} />
-      <Page route={route} />
+      <Page route={route} verifyReport={verifyReport} onVerifyReport={setVerifyReport} />
     </ConsoleContext.Provider>
   );
 }
 
-function Page({ route }: { readonly route: Route }) {
+interface PageProps {
+  readonly route: Route;
+  /** Verify's last result, kept here so it survives moving between the issues it names. */
+  readonly verifyReport: VerifyReport | null;
+  readonly onVerifyReport: (report: VerifyReport) => void;
+}
+
+function Page({ route, verifyReport, onVerifyReport }: PageProps) {
   switch (route.page) {
     case 'queue':
       return <QueuePage query={route.query} />;
@@ -128,7 +138,7 @@ function Page({ route }: { readonly route: Route }) {
     case 'intake':
       return <IntakePage />;
     case 'audit':
-      return <AuditPage key={route.lookup ?? ''} lookup={route.lookup} />;
+      return <AuditPage key={route.lookup ?? ''} lookup={route.lookup} report={verifyReport} onReport={onVerifyReport} />;
   }
 }
 

@@ -19,10 +19,16 @@ import { VerifyPanel } from './VerifyPanel';
 
 type Loaded = { readonly kind: 'loading' } | { readonly kind: 'history'; readonly history: IssueHistory } | { readonly kind: 'failed'; readonly words: string };
 
-export function AuditPage({ lookup }: { readonly lookup: string | null }) {
+interface AuditPageProps {
+  readonly lookup: string | null;
+  /** The last verify's result: kept by the console while the auditor moves from issue to issue. */
+  readonly report: VerifyReport | null;
+  readonly onReport: (report: VerifyReport) => void;
+}
+
+export function AuditPage({ lookup, report, onReport }: AuditPageProps) {
   const { api } = useConsole();
   const [loaded, setLoaded] = useState<Loaded | null>(lookup ? { kind: 'loading' } : null);
-  const [report, setReport] = useState<VerifyReport | null>(null);
 
   // Read again with each verify, so the rows it marks are the events as stored now.
   useEffect(() => {
@@ -48,7 +54,7 @@ export function AuditPage({ lookup }: { readonly lookup: string | null }) {
           {loaded.words}
         </p>
       ) : null}
-      <VerifyPanel report={report} onReport={setReport} issueId={history?.id ?? null} />
+      <VerifyPanel report={report} onReport={onReport} issueId={history?.id ?? null} />
       {history ? (
         <>
           <section aria-labelledby="history-heading">
