@@ -7,7 +7,9 @@ export const ALL_AREAS = '*';
 /** Who is asking: a signed-in member of staff, or an anonymous resident. */
 export type Actor =
   | { readonly kind: 'staff'; readonly id: string; readonly role: Role; readonly areas: readonly string[]; readonly name?: string }
-  | { readonly kind: 'anonymous' };
+  | { readonly kind: 'anonymous' }
+  /** The resident who raised the issue, proven by a signed link in a message sent to them. */
+  | { readonly kind: 'resident' };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -22,7 +24,11 @@ export interface ActorRef {
 /** Who records what nobody asked for: a deadline missed, an escalation. */
 export const SYSTEM_ACTOR: ActorRef = { id: 'system', role: 'system' };
 
+/** The resident answering by a signed link: the contract's actor for OutcomeConfirmed and OutcomeDisputed. */
+export const RESIDENT: Actor = { kind: 'resident' };
+
 export function actorRef(actor: Actor): ActorRef {
+  if (actor.kind === 'resident') return { id: 'resident', role: 'resident' };
   if (actor.kind !== 'staff') return { id: 'anonymous', role: 'resident' };
   return { id: actor.id, role: actor.role, ...(actor.name !== undefined && { name: actor.name }) };
 }

@@ -19,6 +19,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'resident-replied': ['areaManager', 'officer'],
   // Admin only: moving an issue to new rules is the council's decision, not a workflow step.
   'upgrade-workflow': [],
+  // Staff record what the resident said by phone or letter; the resident answers by link (authorize).
+  'record-confirmation': ['areaManager'],
 };
 
 export type AuthorizationError =
@@ -30,6 +32,11 @@ export type AuthorizationError =
  * issues online; staff act only in the areas they serve and only in their role's commands.
  */
 export function authorize(actor: Actor, command: IssueCommand, areaId: string): AuthorizationError | null {
+  // A resident holding a signed link (checked at the edge) may only answer the outcome, on that issue.
+  if (actor.kind === 'resident') {
+    if (command.type === 'record-confirmation') return null;
+    return { kind: 'forbidden', message: `a resident's link may not ${command.type} an issue` };
+  }
   if (actor.kind === 'anonymous') {
     if (command.type === 'log' && command.data.channel === 'online') return null;
     return {

@@ -75,6 +75,15 @@ export function decide(
   // Already under the newest rules: nothing to record.
   if (command.type === 'upgrade-workflow' && state.status !== 'none' && state.workflowVersion === LATEST_WORKFLOW_VERSION) return ok([]);
 
+  // A dispute reopens the issue: the resident's reason is the reopening's.
+  if (command.type === 'record-confirmation' && !command.data.confirmed) {
+    const reason = command.data.reason ?? '';
+    return ok([
+      { type: 'OutcomeDisputed', occurredAt: occurredAt.value, data: { reason, channel: command.data.channel, tokenId: command.data.tokenId ?? null } },
+      { type: 'IssueReopened', occurredAt: occurredAt.value, data: { reason: `Disputed by the resident: ${reason}` } },
+    ]);
+  }
+
   return ok([factOf(command, occurredAt.value, state)]);
 }
 
@@ -101,6 +110,8 @@ function factOf(command: IssueCommand, occurredAt: string, state: IssueState): I
               name: raisedBy.name,
               ...(raisedBy.email !== undefined && { email: raisedBy.email }),
               ...(raisedBy.phone !== undefined && { phone: raisedBy.phone }),
+              ...(raisedBy.postalAddress !== undefined && { postalAddress: raisedBy.postalAddress }),
+              ...(raisedBy.language !== undefined && { language: raisedBy.language }),
             },
             address: location?.address ?? null,
           },
@@ -110,13 +121,17 @@ function factOf(command: IssueCommand, occurredAt: string, state: IssueState): I
       };
     }
     case 'refer':
-      return { type: 'IssueReferred', occurredAt, data: { serviceProvider: command.data.serviceProvider, note: command.data.note ?? null } };
+      return {
+        type: 'IssueReferred',
+        occurredAt,
+        data: { serviceProvider: command.data.serviceProvider, note: command.data.note ?? null, ...atMeeting(command.data) },
+      };
     case 'board-review':
-      return { type: 'BoardReviewScheduled', occurredAt, data: { meetingDate: command.data.meetingDate, report: command.data.report } };
+      return { type: 'BoardReviewScheduled', occurredAt, data: { meetingDate: command.data.meetingDate, report: command.data.report, ...atMeeting(command.data) } };
     case 'roundtable':
-      return { type: 'RoundtableConvened', occurredAt, data: { date: command.data.date, participants: [...command.data.participants] } };
+      return { type: 'RoundtableConvened', occurredAt, data: { date: command.data.date, participants: [...command.data.participants], ...atMeeting(command.data) } };
     case 'resolve':
-      return { type: 'IssueResolved', occurredAt, data: { outcome: command.data.outcome } };
+      return { type: 'IssueResolved', occurredAt, data: { outcome: command.data.outcome, ...atMeeting(command.data) } };
     case 'feed-back':
       return { type: 'OutcomeFedBack', occurredAt, data: { message: command.data.message, channel: command.data.channel } };
     case 'reopen':
@@ -133,7 +148,15 @@ function factOf(command: IssueCommand, occurredAt: string, state: IssueState): I
       return { type: 'ResidentAsked', occurredAt, data: { question: command.data.question } };
     case 'resident-replied':
       return { type: 'ResidentReplied', occurredAt, data: { answer: command.data.answer } };
+    case 'record-confirmation':
+      // A dispute is decided above; here the answer is a confirmation.
+      return { type: 'OutcomeConfirmed', occurredAt, data: { channel: command.data.channel, tokenId: command.data.tokenId ?? null } };
     case 'upgrade-workflow':
       return { type: 'WorkflowUpgraded', occurredAt, data: { from: state.status === 'none' ? LATEST_WORKFLOW_VERSION : state.workflowVersion, to: LATEST_WORKFLOW_VERSION } };
   }
+}
+
+/** The meeting a decision was taken at, only when there was one: events without stay as they always were. */
+function atMeeting(data: { readonly meetingId?: string }): { meetingId?: string } {
+  return data.meetingId !== undefined ? { meetingId: data.meetingId } : {};
 }

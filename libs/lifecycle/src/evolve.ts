@@ -57,6 +57,8 @@ export function evolve(state: IssueState, event: IssueEvent): Issue {
     case 'ResidentReplied':
     case 'DeadlineMissed':
     case 'IssueEscalated':
+    case 'OutcomeConfirmed':
+    case 'OutcomeDisputed':
       return issue;
   }
 }

@@ -10,6 +10,23 @@ export interface RaisedBy {
   readonly name: string;
   readonly email?: string;
   readonly phone?: string;
+  /** Where a letter reaches them, as one string (lines separated by newlines or commas). */
+  readonly postalAddress?: string;
+  /** The language they are written to in: English (the default) or Welsh. */
+  readonly language?: ResidentLanguage;
+}
+
+/** The languages residents are written to in (the Welsh Language Standards). */
+export const RESIDENT_LANGUAGES = ['en', 'cy'] as const;
+export type ResidentLanguage = (typeof RESIDENT_LANGUAGES)[number];
+
+/** How a resident's answer to the outcome reached the council: by the links in an email, or told to staff. */
+export const CONFIRMATION_CHANNELS = ['email', 'phone', 'letter'] as const;
+export type ConfirmationChannel = (typeof CONFIRMATION_CHANNELS)[number];
+
+/** A decision taken at a board meeting names it (optional: decisions are taken elsewhere too). */
+interface AtMeeting {
+  readonly meetingId?: string;
 }
 
 /** What an issue is about, as raised: the same in the command, the event and the state. */
@@ -33,10 +50,11 @@ export interface LogIssueData extends IssueDetails {
 /** What a user asks for. `type` is the command's path name in the HTTP contract. */
 export type IssueCommand =
   | { readonly type: 'log'; readonly data: LogIssueData }
-  | { readonly type: 'refer'; readonly data: { readonly serviceProvider: string; readonly note?: string } }
-  | { readonly type: 'board-review'; readonly data: { readonly meetingDate: string; readonly report: string } }
-  | { readonly type: 'roundtable'; readonly data: { readonly date: string; readonly participants: readonly string[] } }
-  | { readonly type: 'resolve'; readonly data: { readonly outcome: string } }
+  | { readonly type: 'refer'; readonly data: { readonly serviceProvider: string; readonly note?: string } & AtMeeting }
+  /** With a meetingId, the application has checked the meeting and set meetingDate to its date. */
+  | { readonly type: 'board-review'; readonly data: { readonly meetingDate: string; readonly report: string } & AtMeeting }
+  | { readonly type: 'roundtable'; readonly data: { readonly date: string; readonly participants: readonly string[] } & AtMeeting }
+  | { readonly type: 'resolve'; readonly data: { readonly outcome: string } & AtMeeting }
   | { readonly type: 'feed-back'; readonly data: { readonly message: string; readonly channel: Channel } }
   | { readonly type: 'reopen'; readonly data: { readonly reason: string } }
   | { readonly type: 'withdraw'; readonly data: { readonly reason: string } }
@@ -47,6 +65,15 @@ export type IssueCommand =
   /** Workflow version 2: wait on the resident, pausing the resolve clock. */
   | { readonly type: 'await-resident'; readonly data: { readonly question: string } }
   | { readonly type: 'resident-replied'; readonly data: { readonly answer: string } }
+  /**
+   * The resident's answer to the outcome fed back: confirmed, or disputed with a reason (which
+   * reopens the issue). `tokenId` names the emailed link it came by (single use, checked at the
+   * edge); null when staff record what the resident told them by phone or letter.
+   */
+  | {
+      readonly type: 'record-confirmation';
+      readonly data: { readonly confirmed: boolean; readonly reason?: string; readonly channel: ConfirmationChannel; readonly tokenId?: string };
+    }
   /** Move the issue to the newest workflow version (admin); at the newest already, nothing. */
   | { readonly type: 'upgrade-workflow'; readonly data: Record<string, never> };
 
@@ -65,5 +92,6 @@ export const ISSUE_COMMAND_NAMES = [
   'notes',
   'await-resident',
   'resident-replied',
+  'record-confirmation',
 ] as const satisfies readonly CommandName[];
 export type IssueCommandName = (typeof ISSUE_COMMAND_NAMES)[number];

@@ -1,5 +1,5 @@
 import type { Channel } from './channel';
-import type { CommandName, GeoPoint, IssueDetails, RaisedBy } from './issueCommands';
+import type { CommandName, ConfirmationChannel, GeoPoint, IssueDetails, RaisedBy } from './issueCommands';
 import type { DeadlineKind } from './deadlines/deadlineClock';
 import type { StoredPersonalData } from './personalData';
 
@@ -36,10 +36,14 @@ export type IssueLogged = Fact<
     readonly policyVersion: string | null;
   }
 >;
-export type IssueReferred = Fact<'IssueReferred', { readonly serviceProvider: string; readonly note: string | null }>;
-export type BoardReviewScheduled = Fact<'BoardReviewScheduled', { readonly meetingDate: string; readonly report: string }>;
-export type RoundtableConvened = Fact<'RoundtableConvened', { readonly date: string; readonly participants: readonly string[] }>;
-export type IssueResolved = Fact<'IssueResolved', { readonly outcome: string }>;
+/** Present only when the decision was taken at (or the review set for) a board meeting: older events have none. */
+interface AtMeeting {
+  readonly meetingId?: string;
+}
+export type IssueReferred = Fact<'IssueReferred', { readonly serviceProvider: string; readonly note: string | null } & AtMeeting>;
+export type BoardReviewScheduled = Fact<'BoardReviewScheduled', { readonly meetingDate: string; readonly report: string } & AtMeeting>;
+export type RoundtableConvened = Fact<'RoundtableConvened', { readonly date: string; readonly participants: readonly string[] } & AtMeeting>;
+export type IssueResolved = Fact<'IssueResolved', { readonly outcome: string } & AtMeeting>;
 export type OutcomeFedBack = Fact<'OutcomeFedBack', { readonly message: string; readonly channel: Channel }>;
 export type IssueReopened = Fact<'IssueReopened', { readonly reason: string }>;
 export type IssueWithdrawn = Fact<'IssueWithdrawn', { readonly reason: string }>;
@@ -47,6 +51,16 @@ export type OfficerAssigned = Fact<'OfficerAssigned', { readonly officer: string
 export type NoteAdded = Fact<'NoteAdded', { readonly text: string; readonly public: boolean }>;
 /** The resident's key was destroyed with this event (subjectId null: a v1 issue, sealed under no key). */
 export type PersonalDataErased = Fact<'PersonalDataErased', { readonly subjectId: string | null }>;
+/**
+ * The resident confirmed the outcome fed back to them: by an emailed link (`tokenId` names it,
+ * so it is used once) or by phone or letter, recorded by staff (`tokenId` null).
+ */
+export type OutcomeConfirmed = Fact<'OutcomeConfirmed', { readonly channel: ConfirmationChannel; readonly tokenId: string | null }>;
+/** The resident disputed it, with their reason; the same command records IssueReopened after it. */
+export type OutcomeDisputed = Fact<
+  'OutcomeDisputed',
+  { readonly reason: string; readonly channel: ConfirmationChannel; readonly tokenId: string | null }
+>;
 /** Workflow version 2: the council waits on the resident; the resolve clock pauses meanwhile. */
 export type ResidentAsked = Fact<'ResidentAsked', { readonly question: string }>;
 /** The resident answered: the issue goes back to the status it left. */
@@ -80,7 +94,9 @@ export type IssueEvent =
   | ResidentReplied
   | WorkflowUpgraded
   | DeadlineMissed
-  | IssueEscalated;
+  | IssueEscalated
+  | OutcomeConfirmed
+  | OutcomeDisputed;
 
 export type IssueEventType = IssueEvent['type'];
 
@@ -100,12 +116,17 @@ export const EVENT_OF_COMMAND = {
   'await-resident': 'ResidentAsked',
   'resident-replied': 'ResidentReplied',
   'upgrade-workflow': 'WorkflowUpgraded',
+  // A dispute records OutcomeDisputed and IssueReopened; both are taken where OutcomeConfirmed is.
+  'record-confirmation': 'OutcomeConfirmed',
 } as const satisfies Record<CommandName, IssueEventType>;
 
 /** What the system records by itself, as actor `system`: no command produces these. */
 export const SYSTEM_EVENT_TYPES = ['DeadlineMissed', 'IssueEscalated'] as const satisfies readonly IssueEventType[];
 
-export const ISSUE_EVENT_TYPES = [...Object.values(EVENT_OF_COMMAND), ...SYSTEM_EVENT_TYPES] as readonly IssueEventType[];
+/** Recorded by a command besides the one EVENT_OF_COMMAND names (a dispute, by record-confirmation). */
+export const SECONDARY_EVENT_TYPES = ['OutcomeDisputed'] as const satisfies readonly IssueEventType[];
+
+export const ISSUE_EVENT_TYPES = [...Object.values(EVENT_OF_COMMAND), ...SECONDARY_EVENT_TYPES, ...SYSTEM_EVENT_TYPES] as readonly IssueEventType[];
 
 /**
  * The schema version each event type is written with today. Raise one when an event's data
@@ -129,6 +150,8 @@ export const EVENT_SCHEMA_VERSION: Record<IssueEventType, number> = {
   WorkflowUpgraded: 1,
   DeadlineMissed: 1,
   IssueEscalated: 1,
+  OutcomeConfirmed: 1,
+  OutcomeDisputed: 1,
 };
 
 /**

@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
     if (!access) throw new ForbiddenException('this route declares no access rule, so it is closed');
     if (access.anonymous) return true;
-    if (actor.kind === 'anonymous') throw new UnauthorizedException('a bearer token is required');
+    if (actor.kind !== 'staff') throw new UnauthorizedException('a bearer token is required');
     if (actor.role !== 'admin' && !access.roles.includes(actor.role)) {
       throw new ForbiddenException(`role ${actor.role} may not do this; it needs one of: ${access.roles.join(', ')}`);
     }

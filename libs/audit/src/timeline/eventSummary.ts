@@ -17,7 +17,7 @@ export function summariseEvent(type: string, data: unknown): string {
     case 'IssueReferred':
       return `to ${text('serviceProvider')}${fields.note ? `: ${quoted(fields.note)}` : ''}`;
     case 'BoardReviewScheduled':
-      return `board meeting ${text('meetingDate')}: ${quoted(fields.report)}`;
+      return `board meeting ${text('meetingDate')}${fields.meetingId ? ` (${text('meetingId')})` : ''}: ${quoted(fields.report)}`;
     case 'RoundtableConvened':
       return `on ${text('date')} with ${Array.isArray(fields.participants) ? shorten(fields.participants.join(', ')) : '?'}`;
     case 'IssueResolved':
@@ -42,6 +42,11 @@ export function summariseEvent(type: string, data: unknown): string {
     case 'ResidentReplied':
       // Not the answer itself: the resident's own words may hold their personal data.
       return 'the resident replied';
+    case 'OutcomeConfirmed':
+      return `the resident confirmed the outcome (by ${text('channel')})`;
+    case 'OutcomeDisputed':
+      // Not the reason itself: the resident's own words may hold their personal data.
+      return `the resident disputed the outcome (by ${text('channel')})`;
     case 'WorkflowUpgraded':
       return `moved from workflow version ${text('from')} to ${text('to')}`;
     case 'DeadlineMissed':

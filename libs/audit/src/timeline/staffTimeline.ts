@@ -39,10 +39,11 @@ const NOTE_FIELD: Readonly<Record<string, string>> = {
   IssueWithdrawn: 'reason',
   ResidentAsked: 'question',
   ResidentReplied: 'answer',
+  OutcomeDisputed: 'reason',
 };
 
 /** Events whose words are the resident's own, and may hold their personal data. */
-const RESIDENT_WORDS = new Set(['ResidentReplied']);
+const RESIDENT_WORDS = new Set(['ResidentReplied', 'OutcomeDisputed']);
 
 const UNKNOWN_ACTOR: StaffTimelineActor = { id: 'unknown', name: 'Unknown', role: 'unknown' };
 

@@ -79,6 +79,9 @@ export const issueMachineV1 = setup({
       on: {
         IssueReopened: 'logged',
         NoteAdded: stay('fedBack'),
+        // The resident's answer to the outcome (a dispute then reopens it with IssueReopened).
+        OutcomeConfirmed: stay('fedBack'),
+        OutcomeDisputed: stay('fedBack'),
         ...erasable('fedBack'),
       },
     },

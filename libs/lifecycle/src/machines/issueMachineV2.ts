@@ -102,6 +102,9 @@ export const issueMachineV2 = setup({
       on: {
         IssueReopened: 'logged',
         NoteAdded: stay(idOf('fedBack')),
+        // The resident's answer to the outcome (a dispute then reopens it with IssueReopened).
+        OutcomeConfirmed: stay(idOf('fedBack')),
+        OutcomeDisputed: stay(idOf('fedBack')),
         ...always(idOf('fedBack')),
       },
     },

@@ -15,7 +15,7 @@ const WHAT: Record<ScorecardCommandName, string> = {
 
 /** May this actor run this command on the scorecard of `areaId`? Staff act only in the areas they serve. */
 export function authorizeScorecard(actor: Actor, command: ScorecardCommandName, areaId: string): AuthorizationError | null {
-  if (actor.kind === 'anonymous') return { kind: 'unauthenticated', message: `sign in to ${WHAT[command]}` };
+  if (actor.kind !== 'staff') return { kind: 'unauthenticated', message: `sign in to ${WHAT[command]}` };
   if (actor.role !== 'admin' && !SCORECARD_COMMAND_ROLES[command].includes(actor.role)) {
     return { kind: 'forbidden', message: `role ${actor.role} may not ${WHAT[command]}` };
   }

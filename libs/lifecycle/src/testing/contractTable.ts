@@ -37,4 +37,6 @@ export const CONTRACT: Record<
   'await-resident': { from: OPEN, to: 'awaitingResident', event: 'ResidentAsked', roles: ['areaManager', 'officer'] },
   // Back to the status it left: `logged` for the fixtures' issue, which waits from logged (PATH_TO).
   'resident-replied': { from: ['awaitingResident'], to: 'logged', event: 'ResidentReplied', roles: ['areaManager', 'officer'] },
+  // Confirmed: unchanged (a dispute also records IssueReopened, back to logged).
+  'record-confirmation': { from: ['fedBack'], to: 'unchanged', event: 'OutcomeConfirmed', roles: ['areaManager'] },
 };

@@ -41,6 +41,7 @@ export const sampleCommands: { [K in CommandName]: CommandOf<K> } = {
   'await-resident': { type: 'await-resident', data: { question: 'Which lamp post is it?' } },
   'resident-replied': { type: 'resident-replied', data: { answer: 'The one by the school gate.' } },
   'upgrade-workflow': { type: 'upgrade-workflow', data: {} },
+  'record-confirmation': { type: 'record-confirmation', data: { confirmed: true, channel: 'phone' } },
 };
 
 /** One way to bring a freshly logged issue to each status. */
