@@ -13,11 +13,13 @@ const ROOT = join(__dirname, '..', '..');
 export const WEB_SOURCE = join(ROOT, 'apps', 'web', 'src');
 export const WEB_OUTPUT = join(ROOT, 'dist', 'web');
 
-/** The pages: each entry becomes `<name>.js` (and `<name>.css` when it imports styles). */
+/** The pages: each entry becomes `<name>.js` (and `<name>.css` when it imports styles); a `.css` entry only `<name>.css`. */
 export const WEB_ENTRIES = {
   console: join(WEB_SOURCE, 'console', 'main.tsx'),
   report: join(WEB_SOURCE, 'report', 'main.tsx'),
   track: join(WEB_SOURCE, 'track', 'main.tsx'),
+  // A style sheet alone: the printable agenda the API renders (GET /meetings/:id/agenda.html).
+  agenda: join(WEB_SOURCE, 'agenda', 'agenda.css'),
 } as const;
 
 function options(): BuildOptions {

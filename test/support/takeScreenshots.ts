@@ -24,7 +24,8 @@ interface Listed {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'issues-screenshots-'));
-  const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, LOG_LEVEL: 'silent' };
+  // No deadline scheduler: the demo backdates its histories, and a missed deadline it recorded meanwhile would make a step 409.
+  const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, LOG_LEVEL: 'silent', SCHEDULER: 'off' };
   try {
     execFileSync('npm', ['run', '-s', 'cli', '--', 'demo', '--months', '6', '--per-month', '120'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
     const api = await startApiProcess(env);
@@ -76,6 +77,11 @@ async function main(): Promise<void> {
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.getByText(/What was done/).waitFor();
       }, true);
+      const meeting = await agendaToPrint(api.url, admin, area);
+      await shoot('agenda', 900, 1200, `${api.url}/meetings/${meeting}/agenda.html`, async (page) => {
+        await page.emulateMedia({ media: 'print' });
+        await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+      }, true);
     } finally {
       await browser.close();
       await api.kill('SIGTERM');
@@ -83,6 +89,38 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Tonight's board meeting with three issues put to it, one already decided there: the demo's own
+ * board reviews name no meeting. Answers the meeting's id.
+ */
+async function agendaToPrint(url: string, token: string, areaId: string): Promise<string> {
+  const post = async (path: string, body: object): Promise<{ id: string; version: number }> => {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<{ id: string; version: number }>;
+  };
+  const date = `${new Date().toISOString().slice(0, 10)}T18:30:00Z`;
+  const meeting = await post(`/areas/${areaId}/meetings`, { date, venue: 'Council Chamber, County Hall' });
+  const items = [
+    ['Speeding traffic through the village centre', 'highways', 'Residents ask for a 20 mph limit and a speed survey outside the primary school.'],
+    ['Overflowing bins at the recreation ground', 'waste', 'Bins overflow every weekend from May to September; residents ask for more collections.'],
+    ['Youth shelter for the skate park', 'community-safety', 'The youth forum asks the board to fund a shelter; the town council has offered a site.'],
+  ] as const;
+  for (const [index, [title, category, report]] of items.entries()) {
+    const issue = await post('/issues', {
+      title,
+      description: report,
+      category,
+      areaId,
+      channel: 'meeting',
+      raisedBy: { name: 'A resident at the last meeting' },
+    });
+    const reviewed = await post(`/issues/${issue.id}/board-review`, { expectedVersion: issue.version, meetingId: meeting.id, report });
+    if (index === 1) await post(`/issues/${issue.id}/refer`, { expectedVersion: reviewed.version, meetingId: meeting.id, serviceProvider: 'Waste and recycling' });
+  }
+  return meeting.id;
 }
 
 main().catch((error: unknown) => {

@@ -17,5 +17,6 @@ export * from './publicStep';
 export * from './result';
 export * from './upcast';
 export * from './scorecard';
+export * from './meetings';
 export * from './deadlines';
 export { canTake, type MachinePlace, placeAfterFact, statusAfterFact } from './machineQueries';

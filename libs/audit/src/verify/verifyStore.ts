@@ -1,10 +1,11 @@
 import type { AuditSource, StoredEvent, StreamHeadRecord } from '@app/event-store';
-import { isAreaStream, isIssueStream } from '@app/streams';
+import { isAreaStream, isIssueStream, isMeetingStream } from '@app/streams';
 import { checkChain } from './checkChain';
 import { checkHead } from './checkHead';
 import { checkReferences } from './checkReferences';
 import { replayArea } from './replayArea';
 import { replayIssue } from './replayIssue';
+import { replayMeeting } from './replayMeeting';
 import { isServiceLevelsStream, replayServiceLevels } from './replayServiceLevels';
 import type { VerifyReport, Violation } from './violation';
 
@@ -57,10 +58,11 @@ export function checkStream(streamId: string, head: StreamHeadRecord | null, eve
   return [...checkChain(streamId, events), ...checkHead(streamId, head, events, headSealKey), ...replayStream(streamId, events)];
 }
 
-/** Each kind of stream judged by its own rules: an issue by its machine; an area's and the service levels' by their event types. */
+/** Each kind of stream judged by its own rules: an issue by its machine; an area's, a meeting's and the service levels' by their event types. */
 function replayStream(streamId: string, events: readonly StoredEvent[]): Violation[] {
   if (isIssueStream(streamId)) return replayIssue(streamId, events);
   if (isAreaStream(streamId)) return replayArea(streamId, events);
+  if (isMeetingStream(streamId)) return replayMeeting(streamId, events);
   if (isServiceLevelsStream(streamId)) return replayServiceLevels(streamId, events);
   return [];
 }

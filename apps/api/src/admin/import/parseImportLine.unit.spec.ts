@@ -64,6 +64,12 @@ describe('parseImportLine: the HTTP commands’ validation, named by place in th
     expect(await problemOf({ ...line, transitions: [{ ...line.transitions[0], expectedVersion: 1 }] })).toMatch(/transitions\[0\]\.property expectedVersion should not exist/);
   });
 
+  it('refuses a meetingId: an imported history names no board meeting of this system', async () => {
+    const line = sampleImportLine();
+    const review = { command: 'board-review', occurredAt: '2019-03-05T10:00:00.000Z', report: 'For the board.', meetingId: '0b5f0a52-6d1e-4d8e-9a43-1f6f3c2b9e10' };
+    expect(await problemOf({ ...line, transitions: [review] })).toMatch(/transitions\[0\]\.property meetingId should not exist/);
+  });
+
   it('refuses commands that are not the contract’s path names, dates that do not exist, and runaway histories', async () => {
     const line = sampleImportLine();
     expect(await problemOf({ ...line, transitions: [{ command: 'close', occurredAt: '2019-03-05T10:00:00Z' }] })).toMatch(
