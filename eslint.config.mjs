@@ -51,6 +51,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('scheduler')] }] },
   },
   {
+    files: ['libs/notifications/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, ownBarrel('notifications')] }] },
+  },
+  {
     files: ['libs/lifecycle/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, pureDomain] }] },
   },

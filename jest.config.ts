@@ -10,6 +10,7 @@ const moduleNameMapper = {
   '^@app/personal-data(|/.*)$': '<rootDir>/libs/personal-data/src$1',
   '^@app/service-levels(|/.*)$': '<rootDir>/libs/service-levels/src$1',
   '^@app/scheduler(|/.*)$': '<rootDir>/libs/scheduler/src$1',
+  '^@app/notifications(|/.*)$': '<rootDir>/libs/notifications/src$1',
 };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 const tier = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

@@ -1,2 +1,3 @@
 export * from './issueStream';
 export * from './areaStream';
+export * from './meetingStream';

@@ -9,6 +9,8 @@ export const isIssueStream = (streamId: string) => streamId.startsWith('issue-')
 
 /** References are unique keys of their issue's stream, so an issue can be found by either. */
 export const REFERENCE_KEY = 'reference';
+/** A resident's confirm-or-dispute link (its token id) is a unique key of the issue it answered: used once. */
+export const RESIDENT_LINK_KEY = 'resident-link';
 const REFERENCE = /^[A-Z]{2,8}-\d{4}-\d{5,}$/;
 export const isReference = (idOrReference: string) => REFERENCE.test(idOrReference);
 
