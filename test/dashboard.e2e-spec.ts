@@ -36,7 +36,13 @@ interface Seed {
 const SEEDS: readonly Seed[] = [
   {
     areaId: 'trowbridge', channel: 'online', loggedAt: at(40),
-    steps: [{ command: 'refer', at: at(38) }, { command: 'resolve', at: at(35) }, { command: 'feed-back', at: at(33) }],
+    steps: [
+      { command: 'refer', at: at(38) },
+      { command: 'resolve', at: at(35) },
+      { command: 'feed-back', at: at(33) },
+      // The resident disputes the outcome by letter: the issue is logged again.
+      { command: 'record-confirmation', at: at(30), body: { confirmed: false, reason: 'Still flooding', channel: 'letter' } },
+    ],
   },
   {
     areaId: 'trowbridge', channel: 'email', loggedAt: at(20),
@@ -44,7 +50,12 @@ const SEEDS: readonly Seed[] = [
   },
   {
     areaId: 'trowbridge', channel: 'phone', loggedAt: at(10, 6),
-    steps: [{ command: 'refer', at: at(10, 9) }, { command: 'resolve', at: at(10, 18) }, { command: 'feed-back', at: at(5) }],
+    steps: [
+      { command: 'refer', at: at(10, 9) },
+      { command: 'resolve', at: at(10, 18) },
+      { command: 'feed-back', at: at(5) },
+      { command: 'record-confirmation', at: at(4), body: { confirmed: true, channel: 'phone' } },
+    ],
   },
   {
     areaId: 'trowbridge', channel: 'letter', loggedAt: at(6),
@@ -76,11 +87,15 @@ interface Facts {
   readonly reachedRoundtable: boolean;
   readonly resolvedAt?: Date;
   readonly fedBackAt?: Date;
+  readonly confirmed: boolean;
+  readonly disputed: boolean;
   readonly dueBy?: string;
 }
+const answered = (step: Step, confirmed: boolean) => step.command === 'record-confirmation' && step.body?.confirmed === confirmed;
 function factsOf(seed: Seed): Facts {
   let status = 'logged';
-  for (const step of seed.steps) status = STATUS_AFTER[step.command] ?? status;
+  // A dispute reopens the issue; a confirmation leaves it fed back.
+  for (const step of seed.steps) status = answered(step, false) ? 'logged' : (STATUS_AFTER[step.command] ?? status);
   const when = (name: string) => seed.steps.find((step) => step.command === name)?.at;
   return {
     seed,
@@ -89,6 +104,8 @@ function factsOf(seed: Seed): Facts {
     reachedRoundtable: seed.steps.some((step) => step.command === 'roundtable'),
     resolvedAt: when('resolve'),
     fedBackAt: when('feed-back'),
+    confirmed: seed.steps.some((step) => answered(step, true)),
+    disputed: seed.steps.some((step) => answered(step, false)),
     dueBy: seed.steps.find((step) => step.command === 'assign')?.body?.dueBy as string | undefined,
   };
 }
@@ -128,6 +145,9 @@ function expectedFigures(facts: readonly Facts[]) {
       p90DaysToResolve: shown.days(nearestRank(daysToResolve, 90)),
       fedBackRate: shown.percent(rate(fedBack, resolvedOnes.length)),
       medianDaysToFeedBack: shown.days(nearestRank(daysToFeedBack, 50)),
+      // Over the issues ever fed back.
+      confirmedRate: shown.percent(rate(count((fact) => fact.confirmed), daysToFeedBack.length)),
+      disputedRate: shown.percent(rate(count((fact) => fact.disputed), daysToFeedBack.length)),
       boardReviews: shown.count(boardReviews),
       roundtableRate: shown.percent(rate(count((fact) => fact.reachedRoundtable), boardReviews)),
       overdue: shown.count(count((fact) => open(fact) && fact.dueBy !== undefined && fact.dueBy < isoDate(TODAY))),
@@ -151,7 +171,7 @@ const EXPECTED = expectedFigures(ALL);
 const KPI_WORDS: Record<string, string> = {
   raised: 'Raised', resolved: 'Resolved', resolutionRate: 'Resolution rate', electronicShare: 'Electronic share',
   medianDaysToResolve: 'Median days to resolve', p90DaysToResolve: '90th percentile days to resolve', fedBackRate: 'Fed-back rate',
-  medianDaysToFeedBack: 'Median days to feed back', boardReviews: 'Board reviews', roundtableRate: 'Roundtable rate', overdue: 'Overdue',
+  medianDaysToFeedBack: 'Median days to feed back', confirmedRate: 'Confirmed rate', disputedRate: 'Disputed rate', boardReviews: 'Board reviews', roundtableRate: 'Roundtable rate', overdue: 'Overdue',
 };
 
 // ------------------------------------------------------------------ reading the page

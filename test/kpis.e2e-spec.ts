@@ -17,8 +17,18 @@ interface Plan {
 }
 
 const PLAN: Record<string, Plan> = {
-  // trowbridge: resolved after 3.5 days, fed back 0.5 days later.
-  A: { areaId: 'trowbridge', channel: 'online', loggedAt: '2026-01-05T09:00:00.000Z', steps: [['refer', '2026-01-06T09:00:00.000Z'], ['resolve', '2026-01-08T21:00:00.000Z'], ['feed-back', '2026-01-09T09:00:00.000Z']] },
+  // trowbridge: resolved after 3.5 days, fed back 0.5 days later, confirmed by the resident on the phone.
+  A: {
+    areaId: 'trowbridge',
+    channel: 'online',
+    loggedAt: '2026-01-05T09:00:00.000Z',
+    steps: [
+      ['refer', '2026-01-06T09:00:00.000Z'],
+      ['resolve', '2026-01-08T21:00:00.000Z'],
+      ['feed-back', '2026-01-09T09:00:00.000Z'],
+      ['record-confirmation', '2026-01-12T09:00:00.000Z', { confirmed: true, channel: 'phone' }],
+    ],
+  },
   // trowbridge: board review, roundtable, resolved after 20 days (in February).
   B: {
     areaId: 'trowbridge',
@@ -26,7 +36,7 @@ const PLAN: Record<string, Plan> = {
     loggedAt: '2026-01-20T10:00:00.000Z',
     steps: [['board-review', '2026-01-22T10:00:00.000Z'], ['roundtable', '2026-01-25T10:00:00.000Z'], ['resolve', '2026-02-09T10:00:00.000Z']],
   },
-  // trowbridge: first resolved after 2 days, fed back 1.5 days later, reopened, resolved again in March.
+  // trowbridge: first resolved after 2 days, fed back 1.5 days later, disputed by letter (which reopens it), resolved again in March.
   C: {
     areaId: 'trowbridge',
     channel: 'phone',
@@ -35,7 +45,7 @@ const PLAN: Record<string, Plan> = {
       ['refer', '2026-02-03T08:00:00.000Z'],
       ['resolve', '2026-02-04T08:00:00.000Z'],
       ['feed-back', '2026-02-05T20:00:00.000Z'],
-      ['reopen', '2026-02-10T08:00:00.000Z'],
+      ['record-confirmation', '2026-02-10T08:00:00.000Z', { confirmed: false, reason: 'The lamp is still out', channel: 'letter' }],
       ['refer', '2026-02-11T08:00:00.000Z'],
       ['resolve', '2026-03-15T08:00:00.000Z'],
     ],
@@ -60,13 +70,23 @@ const PLAN: Record<string, Plan> = {
   },
   // calne: at board review, for a meeting years ahead (so its resolve deadline stays paused whenever the test runs).
   H: { areaId: 'calne', channel: 'email', loggedAt: '2026-02-25T09:00:00.000Z', steps: [['board-review', '2026-02-26T09:00:00.000Z', { meetingDate: '2036-12-03' }]] },
-  // devizes: resolved after 30 days (1 May), fed back 3 days later.
-  I: { areaId: 'devizes', channel: 'phone', loggedAt: '2026-04-01T09:00:00.000Z', steps: [['refer', '2026-04-02T09:00:00.000Z'], ['resolve', '2026-05-01T09:00:00.000Z'], ['feed-back', '2026-05-04T09:00:00.000Z']] },
+  // devizes: resolved after 30 days (1 May), fed back 3 days later, confirmed by letter.
+  I: {
+    areaId: 'devizes',
+    channel: 'phone',
+    loggedAt: '2026-04-01T09:00:00.000Z',
+    steps: [
+      ['refer', '2026-04-02T09:00:00.000Z'],
+      ['resolve', '2026-05-01T09:00:00.000Z'],
+      ['feed-back', '2026-05-04T09:00:00.000Z'],
+      ['record-confirmation', '2026-05-06T09:00:00.000Z', { confirmed: true, channel: 'letter' }],
+    ],
+  },
   // devizes: resolved after 101 days (20 July).
   J: { areaId: 'devizes', channel: 'online', loggedAt: '2026-04-10T09:00:00.000Z', steps: [['refer', '2026-04-11T09:00:00.000Z'], ['resolve', '2026-07-20T09:00:00.000Z']] },
 };
-// 10 intakes + 26 commands.
-const EVENTS = 36;
+// 10 intakes + 28 commands, C's dispute two events (OutcomeDisputed, IssueReopened).
+const EVENTS = 39;
 
 async function seed(http: TestAgent): Promise<void> {
   for (const plan of Object.values(PLAN)) {
@@ -114,6 +134,8 @@ const NONE = {
   p90DaysToResolve: null,
   fedBackRate: 0,
   medianDaysToFeedBack: null,
+  confirmedRate: 0,
+  disputedRate: 0,
   boardReviews: 0,
   roundtableRate: 0,
   overdue: 0,
@@ -140,6 +162,9 @@ const ALL = {
   fedBackRate: 0.3333,
   // first feedbacks: A 0.5, C 1.5 (kept through its reopening), I 3 → rank 2 → 1.5
   medianDaysToFeedBack: 1.5,
+  // ever fed back A C I: confirmed A I, disputed C
+  confirmedRate: 0.6667,
+  disputedRate: 0.3333,
   // B, D, H; roundtable B only: 1 / 3
   boardReviews: 3,
   roundtableRate: 0.3333,
@@ -175,6 +200,9 @@ const TROWBRIDGE = {
   fedBackRate: 0.3333,
   // A 0.5, C 1.5: rank 1
   medianDaysToFeedBack: 0.5,
+  // ever fed back A C: A confirmed, C disputed
+  confirmedRate: 0.5,
+  disputedRate: 0.5,
   // B, D; roundtable B
   boardReviews: 2,
   roundtableRate: 0.5,
@@ -221,6 +249,8 @@ const DEVIZES = {
   p90DaysToResolve: 101,
   fedBackRate: 0.5,
   medianDaysToFeedBack: 3,
+  // I, confirmed
+  confirmedRate: 1,
   monthly: [
     { month: '2026-04', raised: 2, resolved: 0 },
     { month: '2026-05', raised: 0, resolved: 1 },
@@ -269,6 +299,9 @@ describe.each(STORES)('GET /kpis, the dashboard figures, on %s', (kind) => {
       // C is resolved again, no longer fed back
       fedBackRate: 0,
       medianDaysToFeedBack: 1.5,
+      // C, fed back and disputed
+      confirmedRate: 0,
+      disputedRate: 1,
       boardReviews: 2,
       roundtableRate: 0,
       overdue: 1,

@@ -21,6 +21,8 @@
     { key: 'p90DaysToResolve', label: '90th percentile days to resolve', format: 'days', hint: '9 in 10 resolved within' },
     { key: 'fedBackRate', label: 'Fed-back rate', format: 'percent', hint: 'outcome fed back, of those resolved' },
     { key: 'medianDaysToFeedBack', label: 'Median days to feed back', format: 'days', hint: 'from resolution to feedback' },
+    { key: 'confirmedRate', label: 'Confirmed rate', format: 'percent', hint: 'of those fed back, confirmed by the resident' },
+    { key: 'disputedRate', label: 'Disputed rate', format: 'percent', hint: 'of those fed back, disputed by the resident' },
     { key: 'boardReviews', label: 'Board reviews', format: 'count', hint: 'issues put to the area board' },
     { key: 'roundtableRate', label: 'Roundtable rate', format: 'percent', hint: 'of board reviews taken to a roundtable' },
     { key: 'overdue', label: 'Overdue', format: 'count', hint: 'open issues past their due date' },

@@ -68,6 +68,10 @@ export class KpiFiguresView {
   fedBackRate: number;
   /** Days from the first resolution to the first OutcomeFedBack, nearest-rank median, 2 decimals; null when none. */
   medianDaysToFeedBack: number | null;
+  /** Issues whose resident confirmed an outcome at least once (OutcomeConfirmed) / issues ever fed back. */
+  confirmedRate: number;
+  /** Issues whose resident disputed an outcome at least once (OutcomeDisputed, which reopens it) / issues ever fed back. */
+  disputedRate: number;
   /** Issues that ever reached boardReview. */
   boardReviews: number;
   /** Issues that ever reached roundtable / boardReviews. */

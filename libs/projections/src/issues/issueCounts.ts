@@ -7,9 +7,10 @@ export const ISSUE_COUNTS_TABLE = 'issue_counts';
  * What the KPIs count of an issue. Each issue has exactly one `status` and one `channel`;
  * `boardReview`, `roundtable` (ever reached) and `firstFedBack` (a first feedback after the
  * first resolution: a days-to-feedback to measure) at most once, with the value ''; and
- * `firstResolved` once resolved, with the month of the first resolution as its value.
+ * `firstResolved` once resolved, with the month of the first resolution as its value;
+ * `confirmed` and `disputed` (the resident confirmed, or disputed, an outcome at least once) with ''.
  */
-export type IssueFact = 'status' | 'channel' | 'boardReview' | 'roundtable' | 'firstResolved' | 'firstFedBack';
+export type IssueFact = 'status' | 'channel' | 'boardReview' | 'roundtable' | 'firstResolved' | 'firstFedBack' | 'confirmed' | 'disputed';
 
 /** An issue's counted columns, as the `issues` table holds them (months are the first 7 characters of the UTC instants). */
 export interface CountedIssue {
@@ -19,6 +20,8 @@ export interface CountedIssue {
   readonly reachedRoundtable: boolean;
   readonly firstResolvedMonth: string | null;
   readonly firstFedBack: boolean;
+  readonly confirmed: boolean;
+  readonly disputed: boolean;
 }
 
 /** The facts the KPIs count of one issue: the one definition the aggregate and the row-level counts share. */
@@ -31,6 +34,8 @@ export function factsOf(issue: CountedIssue): Array<readonly [IssueFact, string]
   if (issue.reachedRoundtable) facts.push(['roundtable', '']);
   if (issue.firstResolvedMonth !== null) facts.push(['firstResolved', issue.firstResolvedMonth]);
   if (issue.firstFedBack) facts.push(['firstFedBack', '']);
+  if (issue.confirmed) facts.push(['confirmed', '']);
+  if (issue.disputed) facts.push(['disputed', '']);
   return facts;
 }
 
@@ -120,6 +125,8 @@ function countedKeysOf(row: IssueRow): Map<string, CountKey> {
     firstResolvedMonth: row.firstResolvedAt?.slice(0, 7) ?? null,
     // As issueColumns measures feed_back_days: only after a first resolution.
     firstFedBack: row.firstResolvedAt !== null && row.firstFedBackAt !== null,
+    confirmed: row.firstConfirmedAt !== null,
+    disputed: row.firstDisputedAt !== null,
   });
   return new Map(facts.map(([fact, value]) => [`${state.areaId}\u0000${loggedMonth}\u0000${fact}\u0000${value}`, [state.areaId, loggedMonth, fact, value] as const]));
 }

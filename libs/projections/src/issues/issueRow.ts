@@ -14,6 +14,12 @@ export interface IssueRow {
   readonly firstFedBackAt: string | null;
   readonly reachedBoardReview: boolean;
   readonly reachedRoundtable: boolean;
+  /** The first OutcomeConfirmed's occurredAt (the KPIs' confirmedRate). */
+  readonly firstConfirmedAt: string | null;
+  /** The first OutcomeDisputed's occurredAt (the KPIs' disputedRate). */
+  readonly firstDisputedAt: string | null;
+  /** The latest OutcomeDisputed's occurredAt while the dispute is open: null once resolved again (or withdrawn). */
+  readonly openDisputeAt: string | null;
 }
 
 export const ISSUE_COLUMNS = [
@@ -53,6 +59,9 @@ export const ISSUE_COLUMNS = [
   'feed_back_due',
   'feed_back_state',
   'resolve_working_days',
+  'first_confirmed_at',
+  'first_disputed_at',
+  'disputed_at',
   'state',
 ] as const;
 
@@ -103,6 +112,9 @@ export function issueColumns(row: IssueRow, deadlines: DeadlineColumns): Array<s
     feedBack?.due ?? null,
     feedBack?.state ?? null,
     deadlines.resolveWorkingDays,
+    row.firstConfirmedAt,
+    row.firstDisputedAt,
+    row.openDisputeAt,
     JSON.stringify(row),
   ];
 }
@@ -161,6 +173,10 @@ CREATE TABLE ${table} (
   feed_back_due        TEXT,
   feed_back_state      TEXT,
   resolve_working_days INTEGER,
+  first_confirmed_at   TEXT,
+  first_disputed_at    TEXT,
+  -- An open dispute (the resident disputed the outcome, not yet resolved again): the console's queue puts these first.
+  disputed_at          TEXT,
   state                TEXT NOT NULL
 );
 -- Lean indexes, each named for the reads it serves (the KPIs' counts come from the issue_counts
@@ -196,4 +212,6 @@ CREATE INDEX ${table}_next_deadline_due ON ${table} (next_deadline_due) WHERE ne
 -- The median of working days to resolve: an index walk to its rank, as for resolve_days.
 CREATE INDEX ${table}_resolve_working_days ON ${table} (resolve_working_days, area_id, logged_at) WHERE resolve_working_days IS NOT NULL;
 CREATE INDEX ${table}_area_feed_back_days ON ${table} (area_id, feed_back_days, logged_at) WHERE feed_back_days IS NOT NULL;
+-- GET /issues?disputesFirst=true: the few open disputes of the caller's areas, newest first.
+CREATE INDEX ${table}_area_disputed ON ${table} (area_id, logged_at) WHERE disputed_at IS NOT NULL;
 `;

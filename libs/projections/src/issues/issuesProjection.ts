@@ -12,19 +12,40 @@ export const ISSUES_TABLE = 'issues';
 /** The projection's name (its checkpoint's, GET /projections'). */
 export const ISSUES_PROJECTION = 'issues';
 
+const NO_FACTS = {
+  firstResolvedAt: null,
+  firstFedBackAt: null,
+  reachedBoardReview: false,
+  reachedRoundtable: false,
+  firstConfirmedAt: null,
+  firstDisputedAt: null,
+  openDisputeAt: null,
+} as const;
+
 /** Folds one more event into a tracker row (or into a first row, for IssueLogged). */
 export function applyToRow(row: IssueRow | undefined, issueId: string, event: IssueEvent): IssueRow {
   const state = evolve(row?.state ?? NO_ISSUE, event);
-  const before = row ?? { issueId, firstResolvedAt: null, firstFedBackAt: null, reachedBoardReview: false, reachedRoundtable: false };
+  const before: IssueRow = row ?? { issueId, state, ...NO_FACTS };
+  const first = (type: IssueEvent['type'], was: string | null) => was ?? (event.type === type ? event.occurredAt : null);
   return {
     ...before,
     issueId,
     state,
-    firstResolvedAt: before.firstResolvedAt ?? (event.type === 'IssueResolved' ? event.occurredAt : null),
-    firstFedBackAt: before.firstFedBackAt ?? (event.type === 'OutcomeFedBack' ? event.occurredAt : null),
+    firstResolvedAt: first('IssueResolved', before.firstResolvedAt),
+    firstFedBackAt: first('OutcomeFedBack', before.firstFedBackAt),
     reachedBoardReview: before.reachedBoardReview || state.status === 'boardReview',
     reachedRoundtable: before.reachedRoundtable || state.status === 'roundtable',
+    firstConfirmedAt: first('OutcomeConfirmed', before.firstConfirmedAt),
+    firstDisputedAt: first('OutcomeDisputed', before.firstDisputedAt),
+    openDisputeAt: openDisputeAfter(before.openDisputeAt, event),
   };
+}
+
+/** A dispute stays open until the issue is resolved again (or withdrawn: nothing is left to do). */
+function openDisputeAfter(open: string | null, event: IssueEvent): string | null {
+  if (event.type === 'OutcomeDisputed') return event.occurredAt;
+  if (event.type === 'IssueResolved' || event.type === 'IssueWithdrawn') return null;
+  return open;
 }
 
 const updates = ISSUE_COLUMNS.slice(1)
@@ -45,7 +66,8 @@ export function issuesProjection({ serviceLevels }: IssuesProjectionDeps): Proje
     name: ISSUES_PROJECTION,
     // 2: a reopened issue keeps its dueBy. 3: personal data kept sealed (IssueLogged v2), erasure.
     // 4: workflow and policy versions, deadlines (next_deadline_due, per kind), working days to resolve.
-    version: 4,
+    // 5: confirmations and disputes (first_confirmed_at, first_disputed_at, the open dispute's disputed_at).
+    version: 5,
     handles: ISSUE_EVENT_TYPES,
     tables: [
       { name: ISSUES_TABLE, ddl: issuesTableDdl },

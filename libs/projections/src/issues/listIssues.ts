@@ -19,6 +19,8 @@ export interface IssueListFilter {
   readonly overdue?: boolean;
   readonly officer?: string;
   readonly sort?: 'newest' | 'nextDeadline';
+  /** Open disputes (disputed_at) first, each part in `sort` order: the console's queue. */
+  readonly disputesFirst?: boolean;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -57,24 +59,40 @@ export async function listIssues(db: SqlExecutor, filter: IssueListFilter, now: 
   if (filter.q) add((p) => `search_text LIKE $${p} ESCAPE '\\'`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (filter.overdue) add((p) => overdueCondition('due_by', 'status', p), londonDate(now));
 
-  // Counted before the status filter joins the others: the counts are of every status.
-  const counted = await db.all<{ status: string; n: unknown }>(`SELECT status, count(*) AS n FROM issues ${whereClause(where)} GROUP BY status`, params);
+  // Counted before the status filter joins the others: the counts are of every status. The open
+  // disputes are counted only when asked for (it reads the rows, not just an index).
+  const disputes = filter.disputesFirst ? ', count(disputed_at) AS disputed' : '';
+  const counted = await db.all<{ status: string; n: unknown; disputed?: unknown }>(`SELECT status, count(*) AS n${disputes} FROM issues ${whereClause(where)} GROUP BY status`, params);
   const statusCounts = countsOf(counted);
-  const total = filter.status ? (counted.find(({ status }) => status === filter.status)?.n ?? 0) : counted.reduce((sum, { n }) => sum + numberOf(n), 0);
+  const picked = filter.status ? counted.filter(({ status }) => status === filter.status) : counted;
+  const total = picked.reduce((sum, { n }) => sum + numberOf(n), 0);
   if (filter.status) add((p) => `status = $${p}`, filter.status);
 
-  const clause = whereClause(where);
-  const order =
-    filter.sort === 'nextDeadline'
-      ? // Soonest running deadline first; SQLite puts NULLs first and PostgreSQL last unless told.
-        'ORDER BY next_deadline_due ASC NULLS LAST, logged_at DESC, issue_id'
-      : 'ORDER BY logged_at DESC, issue_id';
+  const read = (condition: string | null, limit: number, offset: number) =>
+    limit <= 0
+      ? Promise.resolve([])
+      : db.all<{ state: string }>(
+          `SELECT state FROM issues ${whereClause(condition ? [...where, condition] : where)} ${orderOf(filter.sort)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, limit, offset],
+        );
   const offset = (filter.page - 1) * filter.pageSize;
-  const found = await db.all<{ state: string }>(
-    `SELECT state FROM issues ${clause} ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.pageSize, offset],
-  );
-  return { rows: found.map(({ state }) => JSON.parse(state) as IssueRow), total: numberOf(total), statusCounts };
+  let found: Array<{ state: string }>;
+  if (filter.disputesFirst) {
+    // Two parts read one after the other: the open disputes, then the rest, the page cut across them.
+    const disputed = picked.reduce((sum, row) => sum + numberOf(row.disputed), 0);
+    const first = await read('disputed_at IS NOT NULL', Math.min(filter.pageSize, disputed - offset), offset);
+    found = [...first, ...(await read('disputed_at IS NULL', filter.pageSize - first.length, Math.max(0, offset - disputed)))];
+  } else {
+    found = await read(null, filter.pageSize, offset);
+  }
+  return { rows: found.map(({ state }) => JSON.parse(state) as IssueRow), total, statusCounts };
+}
+
+function orderOf(sort: IssueListFilter['sort']): string {
+  return sort === 'nextDeadline'
+    ? // Soonest running deadline first; SQLite puts NULLs first and PostgreSQL last unless told.
+      'ORDER BY next_deadline_due ASC NULLS LAST, logged_at DESC, issue_id'
+    : 'ORDER BY logged_at DESC, issue_id';
 }
 
 const whereClause = (where: readonly string[]) => (where.length > 0 ? `WHERE ${where.join(' AND ')}` : '');

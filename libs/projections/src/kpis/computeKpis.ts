@@ -24,6 +24,10 @@ export interface KpiFigures {
   readonly p90DaysToResolve: number | null;
   readonly fedBackRate: number;
   readonly medianDaysToFeedBack: number | null;
+  /** Issues whose resident confirmed an outcome / issues ever fed back. */
+  readonly confirmedRate: number;
+  /** Issues whose resident disputed an outcome / issues ever fed back. */
+  readonly disputedRate: number;
   readonly boardReviews: number;
   readonly roundtableRate: number;
   readonly overdue: number;
@@ -55,6 +59,8 @@ export async function computeKpis(db: SqlExecutor, filter: KpiFilter, now: Date)
     p90DaysToResolve: days.p90DaysToResolve,
     fedBackRate: rate(byStatus.fedBack, resolved),
     medianDaysToFeedBack: days.medianDaysToFeedBack,
+    confirmedRate: rate(counts.confirmed, counts.firstFeedBacks),
+    disputedRate: rate(counts.disputed, counts.firstFeedBacks),
     boardReviews: counts.boardReviews,
     roundtableRate: rate(counts.roundtables, counts.boardReviews),
     overdue: counts.overdue,

@@ -18,7 +18,7 @@ interface Part {
  * What every part returns, `part` saying which part it is. `totals`: n issues have a fact
  * (`fact`, `value`); `raised`: n raised in `month`; `resolved`: n first resolved in `month`;
  * `rows`: n issues logged in `month`, now in status `fact`, by channel `value`, first resolved
- * in `resolved_month`, with `flags` 1 board review, 2 roundtable, 4 fed back (n negative when
+ * in `resolved_month`, with `flags` 1 board review, 2 roundtable, 4 fed back, 8 confirmed, 16 disputed (n negative when
  * taken off); `overdue`: n. Few columns: the rows are turned into objects one by one.
  */
 interface CountRow {
@@ -69,7 +69,12 @@ function wholeMonths(filter: KpiFilter, months: LoggedPeriod): Part[] {
 /** A period's issues, grouped by what the KPIs count of them, to add (or take off). */
 function rowGroups(filter: KpiFilter, { from, to, sign }: RowPeriod): Part {
   const { conditions, params } = filterSql({ areas: filter.areas, areaId: filter.areaId, from, to });
-  const flags = 'reached_board_review + 2 * reached_roundtable + CASE WHEN feed_back_days IS NULL THEN 0 ELSE 4 END';
+  const flags = [
+    'reached_board_review + 2 * reached_roundtable',
+    'CASE WHEN feed_back_days IS NULL THEN 0 ELSE 4 END',
+    'CASE WHEN first_confirmed_at IS NULL THEN 0 ELSE 8 END',
+    'CASE WHEN first_disputed_at IS NULL THEN 0 ELSE 16 END',
+  ].join(' + ');
   return {
     sql: `SELECT 'rows' AS ${columns(['substr(logged_at, 1, 7)', 'status', 'channel', 'substr(first_resolved_at, 1, 7)', flags, `${sign} * count(*)`])}
       FROM ${ISSUES_TABLE} ${whereOf(conditions)} GROUP BY 2, 3, 4, 5, 6`,
@@ -87,6 +92,8 @@ function addGroup(tally: KpiTally, row: CountRow, n: number): void {
     reachedRoundtable: (flags & 2) !== 0,
     firstResolvedMonth: row.resolved_month,
     firstFedBack: (flags & 4) !== 0,
+    confirmed: (flags & 8) !== 0,
+    disputed: (flags & 16) !== 0,
   });
   for (const [fact, value] of facts) tally.add(row.month!, fact, value, n);
 }

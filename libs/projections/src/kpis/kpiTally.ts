@@ -11,8 +11,12 @@ export interface KpiCounts {
   readonly overdue: number;
   /** Issues with a first resolution (a resolve_days to measure). */
   readonly firstResolutions: number;
-  /** Issues with a first feedback after their first resolution (a feed_back_days). */
+  /** Issues with a first feedback after their first resolution (a feed_back_days): every issue ever fed back, as only a resolved issue is fed back. */
   readonly firstFeedBacks: number;
+  /** Issues whose resident confirmed an outcome at least once. */
+  readonly confirmed: number;
+  /** Issues whose resident disputed an outcome at least once. */
+  readonly disputed: number;
   /** Raised by month of loggedAt, and first resolutions by their month, ascending. */
   readonly monthly: Array<{ readonly month: string; readonly raised: number; readonly resolved: number }>;
 }
@@ -61,6 +65,8 @@ export class KpiTally {
       overdue,
       firstResolutions: total('firstResolved'),
       firstFeedBacks: of('firstFedBack'),
+      confirmed: of('confirmed'),
+      disputed: of('disputed'),
       // A month whose issues were all taken off again (outside the period) is not one of its months.
       monthly: [...this.months.entries()]
         .filter(([, figures]) => figures.raised !== 0 || figures.resolved !== 0)

@@ -66,6 +66,8 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
       p90DaysToResolve: null,
       fedBackRate: 0,
       medianDaysToFeedBack: null,
+      confirmedRate: 0,
+      disputedRate: 0,
       boardReviews: 0,
       roundtableRate: 0,
       overdue: 0,
@@ -167,6 +169,40 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
     // 3 fed back / 4 resolved; feedback after 0.5, 3, 1.25 days: sorted 0.5, 1.25, 3, median rank 2
     expect(figures.fedBackRate).toBe(0.75);
     expect(figures.medianDaysToFeedBack).toBe(1.25);
+  });
+
+  it('given residents confirming and disputing outcomes, then the shares of issues ever fed back confirmed and disputed at least once, per area', async () => {
+    const fedBack: Steps = [['log', T0], ['refer', after(T0, 1)], ['resolve', after(T0, 2)], ['feed-back', after(T0, 3)]];
+    const again: Steps = [['refer', after(T0, 5)], ['resolve', after(T0, 6)], ['feed-back', after(T0, 7)]];
+    const confirm = { 'record-confirmation': { confirmed: true, channel: 'phone' } };
+    const dispute = { 'record-confirmation': { confirmed: false, reason: 'Still broken', channel: 'letter' } };
+    // Trowbridge: 7 ever fed back, 2 confirmed (one twice), 3 disputed (one twice), and one only resolved.
+    await given([...fedBack, ['record-confirmation', after(T0, 4)]], {}, confirm);
+    await given([...fedBack, ['record-confirmation', after(T0, 4)], ['record-confirmation', after(T0, 4.5)]], {}, confirm);
+    await given([...fedBack, ['record-confirmation', after(T0, 4)], ...again], {}, dispute);
+    await given([...fedBack, ['record-confirmation', after(T0, 4)], ...again, ['record-confirmation', after(T0, 8)]], {}, dispute);
+    await given([...fedBack, ['record-confirmation', after(T0, 4)], ['withdraw', after(T0, 5)]], {}, dispute);
+    await given(fedBack);
+    await given(fedBack);
+    await given(resolvedAfter(2));
+    // Calne: the one fed back disputed.
+    await given([...fedBack, ['record-confirmation', after(T0, 4)]], { areaId: 'calne' }, dispute);
+
+    // 2 / 7 = 0.285714… and 3 / 7 = 0.428571…
+    expect(await kpis({ areaId: 'trowbridge' })).toMatchObject({ confirmedRate: 0.2857, disputedRate: 0.4286 });
+    expect(await kpis({ areaId: 'calne' })).toMatchObject({ confirmedRate: 0, disputedRate: 1 });
+    // 2 / 8 and 4 / 8.
+    expect(await kpis()).toMatchObject({ confirmedRate: 0.25, disputedRate: 0.5 });
+    const rows = await areaKpis(harness.db, ['trowbridge', 'calne', 'devizes'], {}, NOW);
+    expect(rows.map(({ areaId, confirmedRate, disputedRate }) => ({ areaId, confirmedRate, disputedRate }))).toEqual([
+      { areaId: 'trowbridge', confirmedRate: 0.2857, disputedRate: 0.4286 },
+      { areaId: 'calne', confirmedRate: 0, disputedRate: 1 },
+      { areaId: 'devizes', confirmedRate: 0, disputedRate: 0 },
+    ]);
+    // A period cut inside the month (counted from the rows, not the aggregate) gives the same.
+    expect(await kpis({ from: after(T0, -0.5), to: after(T0, 0.5) })).toMatchObject({ confirmedRate: 0.25, disputedRate: 0.5 });
+    const issuesGiven = [...histories.values()].map((events) => naiveIssueOf(events, [SAMPLE_POLICY]));
+    expect(await kpis()).toEqual(naiveKpis(issuesGiven, {}, NOW));
   });
 
   it('given board reviews, then how many ever reached one and the share of those that went on to a roundtable', async () => {
@@ -320,7 +356,9 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
           UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'boardReview', '', count(*) FROM issues WHERE reached_board_review = 1 GROUP BY 1, 2
           UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'roundtable', '', count(*) FROM issues WHERE reached_roundtable = 1 GROUP BY 1, 2
           UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'firstResolved', substr(first_resolved_at, 1, 7), count(*) FROM issues WHERE first_resolved_at IS NOT NULL GROUP BY 1, 2, 4
-          UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'firstFedBack', '', count(*) FROM issues WHERE first_fed_back_at IS NOT NULL GROUP BY 1, 2`),
+          UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'firstFedBack', '', count(*) FROM issues WHERE first_fed_back_at IS NOT NULL GROUP BY 1, 2
+          UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'confirmed', '', count(*) FROM issues WHERE first_confirmed_at IS NOT NULL GROUP BY 1, 2
+          UNION ALL SELECT area_id, substr(logged_at, 1, 7), 'disputed', '', count(*) FROM issues WHERE first_disputed_at IS NOT NULL GROUP BY 1, 2`),
       );
 
     /** An issue whose history arrives in stages, each applied as a page of its own (rows updated, not only inserted). */
@@ -357,6 +395,12 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
       await givenInStages([[['log', jan]], [['board-review', after(jan, 2)]], [['roundtable', after(jan, 5)]], [['withdraw', after(jan, 6)]]], { channel: 'phone' });
       // Alone in its area and month: its count as logged goes to 0, and the row with it.
       await givenInStages([[['log', '2026-02-03T10:00:00.000Z']], [['refer', '2026-02-04T10:00:00.000Z']]], { areaId: 'calne', channel: 'online' });
+      // Fed back in one page, confirmed by the resident in the next.
+      const feb = '2026-02-09T10:00:00.000Z';
+      await givenInStages([[['log', feb], ['refer', after(feb, 1)], ['resolve', after(feb, 2)], ['feed-back', after(feb, 3)]], [['record-confirmation', after(feb, 4)]]], {
+        areaId: 'devizes',
+        channel: 'letter',
+      });
 
       const live = await aggregate();
       // By hand: the first is resolved again (first resolved 15 January, fed back 16 January),
@@ -365,6 +409,11 @@ describe.each(HARNESS_STORES)('KPIs over the issues projection, on %s', (kind) =
         [
           { area_id: 'calne', logged_month: '2026-02', fact: 'channel', value: 'online', n: 1 },
           { area_id: 'calne', logged_month: '2026-02', fact: 'status', value: 'referred', n: 1 },
+          { area_id: 'devizes', logged_month: '2026-02', fact: 'channel', value: 'letter', n: 1 },
+          { area_id: 'devizes', logged_month: '2026-02', fact: 'confirmed', value: '', n: 1 },
+          { area_id: 'devizes', logged_month: '2026-02', fact: 'firstFedBack', value: '', n: 1 },
+          { area_id: 'devizes', logged_month: '2026-02', fact: 'firstResolved', value: '2026-02', n: 1 },
+          { area_id: 'devizes', logged_month: '2026-02', fact: 'status', value: 'fedBack', n: 1 },
           { area_id: 'trowbridge', logged_month: '2026-01', fact: 'boardReview', value: '', n: 1 },
           { area_id: 'trowbridge', logged_month: '2026-01', fact: 'channel', value: 'email', n: 1 },
           { area_id: 'trowbridge', logged_month: '2026-01', fact: 'channel', value: 'phone', n: 1 },

@@ -47,6 +47,8 @@ const issue = fc.record({
   meetingInDays: fc.integer({ min: 0, max: 30 }),
   policyVersion: fc.constantFrom<string | undefined>(SAMPLE_POLICY.version, OLDER_POLICY.version, undefined),
   officer: fc.constantFrom('officer-1', 'officer-2'),
+  // Whether the resident confirms the outcome (or disputes it, reopening the issue) when asked.
+  confirms: fc.boolean(),
   // How many of its events reach the projection in an earlier page than the rest.
   firstPage: fc.nat(),
 });
@@ -71,7 +73,11 @@ function eventsOf(plan: IssuePlan, reference: string): IssueEvent[] {
   let at = START + plan.loggedHours * HOUR;
   const logged = { reference, areaId: plan.areaId, channel: plan.channel, ...(plan.policyVersion !== undefined && { policyVersion: plan.policyVersion }) };
   const dayAfter = (days: number) => new Date(at + days * 86_400_000).toISOString().slice(0, 10);
-  const overrides = { assign: { officer: plan.officer, dueBy: dayAfter(plan.dueInDays) }, 'board-review': { meetingDate: dayAfter(plan.meetingInDays) } };
+  const overrides = {
+    assign: { officer: plan.officer, dueBy: dayAfter(plan.dueInDays) },
+    'board-review': { meetingDate: dayAfter(plan.meetingInDays) },
+    'record-confirmation': { confirmed: plan.confirms, channel: 'letter', ...(!plan.confirms && { reason: 'The pothole is back' }) },
+  };
   const steps: Array<[CommandName, string]> = [['log', new Date(at).toISOString()]];
   for (const [i, choice] of plan.choices.entries()) {
     const allowed = allowedCommands(foldIssue(history(steps, logged, overrides)) as { status: 'none' });
@@ -83,7 +89,7 @@ function eventsOf(plan: IssuePlan, reference: string): IssueEvent[] {
 }
 
 describe.each(HARNESS_STORES)('KPIs against the contract, for random histories, on %s', (kind) => {
-  it('equal the figures computed naively from the events, for any filter, GET /kpis, per area and per officer, deadlines included', async () => {
+  it('equal the figures computed naively from the events, for any filter, GET /kpis, per area and per officer, deadlines and confirmations included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(issue, { maxLength: 10 }), fc.array(filter, { minLength: 1, maxLength: 4 }), instant, nearIssue, async (plans, filters, anyNow, near) => {
         // Now and then a day while an issue's deadlines run, so due days are on either side of today.

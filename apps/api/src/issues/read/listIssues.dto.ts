@@ -56,6 +56,11 @@ export class ListIssuesQuery {
   @IsIn(['newest', 'nextDeadline'])
   sort?: 'newest' | 'nextDeadline';
 
+  /** true: the open disputes (items with a `disputedAt`) first, then the rest, each part in `sort` order (the console's queue). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  disputesFirst?: 'true' | 'false';
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -72,9 +77,17 @@ export class ListIssuesQuery {
 
 const STATUS_COUNTS_EXAMPLE = Object.fromEntries(ISSUE_STATUSES.map((status) => [status, 0]));
 
+/** An issue in the tracker: the issue read model, and whether its resident's dispute is open. */
+export class IssueListItemView extends IssueView {
+  /** When the resident disputed the outcome (OutcomeDisputed, which reopened it); null when never, or once resolved again or withdrawn. */
+  @ApiProperty({ type: String, nullable: true, example: '2026-04-11T09:00:00.000Z' })
+  disputedAt: string | null;
+}
+
 /** A page of the tracker. */
 export class IssueListView {
-  items: IssueView[];
+  @ApiProperty({ type: () => [IssueListItemView] })
+  items: IssueListItemView[];
   total: number;
   page: number;
   pageSize: number;

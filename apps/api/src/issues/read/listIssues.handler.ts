@@ -35,11 +35,13 @@ export class ListIssuesHandler implements IQueryHandler<ListIssues, IssueListVie
     const asOfPosition = await this.host.positionOf('issues');
     const { rows, total, statusCounts } = await listIssues(
       this.db,
-      { ...query, areas, overdue: query.overdue === 'true', page, pageSize },
+      { ...query, areas, overdue: query.overdue === 'true', disputesFirst: query.disputesFirst === 'true', page, pageSize },
       this.clock.now(),
     );
     // The rows keep personal data sealed: revealed here, the page's keys in one lookup.
-    const items = await this.views.renderAll(rows.map((row) => ({ id: row.issueId, issue: row.state })));
+    const views = await this.views.renderAll(rows.map((row) => ({ id: row.issueId, issue: row.state })));
+    // `?? null`: rows of an older generation (before its rebuild swaps in) have no disputes.
+    const items = views.map((view, i) => ({ ...view, disputedAt: rows[i].openDisputeAt ?? null }));
     return { items, total, page, pageSize, asOfPosition, statusCounts };
   }
 }

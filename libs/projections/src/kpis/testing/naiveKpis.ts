@@ -19,6 +19,9 @@ export interface NaiveIssue {
   readonly reachedRoundtable: boolean;
   readonly firstResolvedAt: string | null;
   readonly firstFedBackAt: string | null;
+  /** The resident confirmed an outcome, or disputed one, at least once. */
+  readonly everConfirmed: boolean;
+  readonly everDisputed: boolean;
   readonly dueBy: string | null;
   readonly officer: string | null;
   readonly deadlines: NaiveDeadlines;
@@ -63,6 +66,8 @@ export function naiveIssueOf(events: readonly IssueEvent[], policies: readonly S
     reachedRoundtable: events.some((event) => event.type === 'RoundtableConvened'),
     firstResolvedAt: first('IssueResolved'),
     firstFedBackAt: first('OutcomeFedBack'),
+    everConfirmed: events.some((event) => event.type === 'OutcomeConfirmed'),
+    everDisputed: events.some((event) => event.type === 'OutcomeDisputed'),
     dueBy: last && last.type === 'OfficerAssigned' ? last.data.dueBy : null,
     officer: last && last.type === 'OfficerAssigned' ? last.data.officer : null,
     deadlines: naiveDeadlinesOf(events, policies),
@@ -106,6 +111,7 @@ export function naiveKpis(all: readonly NaiveIssue[], filter: KpiFilter, now: Da
   const byChannel = Object.fromEntries(CHANNELS.map((channel) => [channel, count((issue) => issue.channel === channel)])) as KpiFigures['byChannel'];
   const resolved = byStatus.resolved + byStatus.fedBack;
   const boardReviews = count((issue) => issue.reachedBoardReview);
+  const everFedBack = count((issue) => issue.firstFedBackAt !== null);
   const toResolve = issues.filter((issue) => issue.firstResolvedAt !== null).map((issue) => (Date.parse(issue.firstResolvedAt!) - Date.parse(issue.loggedAt)) / DAY_MS);
   const toFeedBack = issues
     .filter((issue) => issue.firstResolvedAt !== null && issue.firstFedBackAt !== null)
@@ -123,6 +129,8 @@ export function naiveKpis(all: readonly NaiveIssue[], filter: KpiFilter, now: Da
     p90DaysToResolve: days(percentile(toResolve, 90)),
     fedBackRate: share(byStatus.fedBack, resolved),
     medianDaysToFeedBack: days(percentile(toFeedBack, 50)),
+    confirmedRate: share(count((issue) => issue.everConfirmed), everFedBack),
+    disputedRate: share(count((issue) => issue.everDisputed), everFedBack),
     boardReviews,
     roundtableRate: share(count((issue) => issue.reachedRoundtable), boardReviews),
     overdue: count((issue) => OPEN.includes(issue.status) && issue.dueBy !== null && issue.dueBy < today),
