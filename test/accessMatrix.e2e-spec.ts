@@ -29,6 +29,8 @@ const TOKENS: Record<Role, string> = Object.fromEntries(ROLES.map((role) => [rol
 interface Target {
   readonly areaId: string;
   readonly issue: IssueBody;
+  /** A board meeting of the area. */
+  readonly meetingId: string;
 }
 
 interface CellRequest {
@@ -125,6 +127,7 @@ const MATRIX: Record<string, readonly Rule[]> = {
   'POST /issues/:id/notes': [command('notes', ['areaManager', 'boardChair', 'officer'])],
   'POST /issues/:id/await-resident': [command('await-resident', ['areaManager', 'officer'])],
   'POST /issues/:id/resident-replied': [command('resident-replied', ['areaManager', 'officer'])],
+  'POST /issues/:id/record-confirmation': [command('record-confirmation', ['areaManager'])],
   // Moving an issue to new rules is the council's decision: admin only, like erasure.
   'POST /issues/:id/upgrade-workflow': [
     { may: ADMIN_ONLY, area: 'everywhere', request: ({ issue }) => ({ path: `/issues/${issue.id}/upgrade-workflow`, body: {} }) },
@@ -177,6 +180,29 @@ const MATRIX: Record<string, readonly Rule[]> = {
       request: ({ areaId }) => ({ path: `/areas/${areaId}/scorecard/figures`, body: { indicator: RECORDED, quarter: QUARTER, value: 3 } }),
     },
   ],
+  // Board meetings: public to read; scheduling is the area's manager's or chair's, the minutes its chair's.
+  'POST /areas/:areaId/meetings': [
+    { may: ['areaManager', 'boardChair'], area: 'scoped', request: ({ areaId }) => ({ path: `/areas/${areaId}/meetings`, body: { date: TODAY, venue: 'Matrix Hall' } }) },
+  ],
+  'GET /areas/:areaId/meetings': [{ may: 'anyone', area: 'everywhere', request: ({ areaId }) => ({ path: `/areas/${areaId}/meetings` }) }],
+  'GET /meetings/:id': [{ may: 'anyone', area: 'everywhere', request: ({ meetingId }) => ({ path: `/meetings/${meetingId}` }) }],
+  'GET /meetings/:id/agenda': [{ may: 'anyone', area: 'everywhere', request: ({ meetingId }) => ({ path: `/meetings/${meetingId}/agenda` }) }],
+  'GET /meetings/:id/agenda.html': [{ may: 'anyone', area: 'everywhere', request: ({ meetingId }) => ({ path: `/meetings/${meetingId}/agenda.html` }) }],
+  'POST /meetings/:id/minutes': [{ may: ['boardChair'], area: 'scoped', request: ({ meetingId }) => ({ path: `/meetings/${meetingId}/minutes`, body: { text: 'Minutes' } }) }],
+  // Messages to residents: staff of the issue's area (an auditor reads any issue's, as its timeline);
+  // the print queue and the call list filter to the caller's areas; an unknown id is 404 to those let in.
+  'GET /issues/:id/notifications': [
+    { may: STAFF, area: 'scoped', everywhereFor: ['auditor'], request: ({ issue }) => ({ path: `/issues/${issue.id}/notifications` }) },
+  ],
+  'GET /notifications': [{ may: ['areaManager', 'boardChair', 'officer'], request: get('/notifications?channel=phone&status=pending') }],
+  'POST /notifications/:id/done': [
+    { may: ['areaManager', 'boardChair', 'officer'], request: () => ({ path: '/notifications/00000000-0000-4000-8000-000000000000/done', body: {} }) },
+  ],
+  'GET /letters': [{ may: ['areaManager', 'boardChair', 'officer'], request: get('/letters?status=pending') }],
+  'GET /letters/:id.pdf': [{ may: ['areaManager', 'boardChair', 'officer'], request: get('/letters/00000000-0000-4000-8000-000000000000.pdf') }],
+  // The resident's answer by the link in the outcome message: the token decides, not a bearer (an empty body is 400 to all).
+  'POST /public/issues/:reference/confirm': [{ may: 'anyone', request: ({ issue }) => ({ path: `/public/issues/${issue.reference}/confirm`, body: {} }) }],
+  'POST /public/issues/:reference/dispute': [{ may: 'anyone', request: ({ issue }) => ({ path: `/public/issues/${issue.reference}/dispute`, body: {} }) }],
   // Public reads: anyone, no personal data.
   'GET /public/issues/:reference': [{ may: 'anyone', area: 'everywhere', request: ({ issue }) => ({ path: `/public/issues/${issue.reference}` }) }],
   'GET /public/you-said-we-did': [{ may: 'anyone', request: get('/public/you-said-we-did') }],
@@ -308,8 +334,10 @@ describe.each(STORES)('the access matrix on %s', (kind) => {
   beforeAll(async () => {
     await api.app.listen(0, '127.0.0.1');
     port = (api.app.getHttpServer().address() as AddressInfo).port;
-    inside = { areaId: IN_AREA, issue: await raise(api.http, { areaId: IN_AREA }, TOKENS.admin) };
-    outside = { areaId: OUT_AREA, issue: await raise(api.http, { areaId: OUT_AREA }, TOKENS.admin) };
+    const meetingIn = async (areaId: string) =>
+      (await api.http.post(`/areas/${areaId}/meetings`).set('Authorization', TOKENS.admin).send({ date: TODAY, venue: 'Matrix Hall' }).expect(201)).body.id as string;
+    inside = { areaId: IN_AREA, issue: await raise(api.http, { areaId: IN_AREA }, TOKENS.admin), meetingId: await meetingIn(IN_AREA) };
+    outside = { areaId: OUT_AREA, issue: await raise(api.http, { areaId: OUT_AREA }, TOKENS.admin), meetingId: await meetingIn(OUT_AREA) };
   });
 
   it('names every route the API serves, and only those', () => {

@@ -61,7 +61,7 @@ describe.each(STORES)('the lifecycle over HTTP, on %s', (kind) => {
       outcome: 'Resurfaced on 12 December.',
       resolvedAt: expect.any(String),
       fedBackAt: expect.any(String),
-      allowedCommands: ['reopen', 'notes'],
+      allowedCommands: ['reopen', 'notes', 'record-confirmation'],
       workflowVersion: 2,
       policyVersion: '2026-1',
       // All met: each step was taken the day the issue was logged.

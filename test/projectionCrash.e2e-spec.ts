@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type EventStoreAdapter, type NewEvent, PostgresEventStore, SqliteEventStore } from '@app/event-store';
 import { dropSchema, scratchSchemaName, TEST_DATABASE_URL } from '@app/event-store/testing/postgresTestDatabase';
 import type { CommandName } from '@app/lifecycle';
-import { PostgresReadModelDb, PROJECTION_NAMES, type ProjectionInfo, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
+import { OUTBOX_PROJECTION_NAME, PostgresReadModelDb, PROJECTION_NAMES, type ProjectionInfo, type ReadModelDb, SqliteReadModelDb } from '@app/projections';
 import { history } from '@app/projections/testing/issueHistory';
 import { REFERENCE_KEY, streamIdOf, toNewEvent } from '@app/streams';
 import { type ApiProcess, startApiProcess } from './support/apiProcess';
@@ -119,9 +119,12 @@ async function killAll(children: readonly ChildProcess[]): Promise<void> {
   );
 }
 
+/** The read models compared (the outbox keeps messages, not a read model: it is not among them). */
+const COMPARED = PROJECTION_NAMES.filter((name) => name !== OUTBOX_PROJECTION_NAME);
+
 /** Every projection has applied a page (so each resumes from a checkpoint of its own) and one at least has more to do. */
 const midway = (progress: Array<{ position: number; lag: number }>) =>
-  progress.length === PROJECTION_NAMES.length && progress.every((p) => p.position > 0) && progress.some((p) => p.lag > 0);
+  progress.length === COMPARED.length && progress.every((p) => p.position > 0) && progress.some((p) => p.lag > 0);
 
 /**
  * Watches the checkpoints from the moment the processes start and kills the lease holder with

@@ -61,6 +61,7 @@ export function generateImportFile(issues: number, seed: number): { text: string
       notes: () => ({ text: `Spoke to the resident about ${street}.`, public: random.next() < 0.3 }),
       'await-resident': () => ({ question: `Which end of ${street} do you mean?` }),
       'resident-replied': () => ({ answer: 'The end by the church.' }),
+      'record-confirmation': () => ({ confirmed: true, channel: 'phone' }),
     };
     const path = random.weighted(PATHS).map((command) => {
       at += random.int(1, 9) * DAY_MS + random.int(0, 8 * 3_600_000);

@@ -33,6 +33,7 @@ export const COMMAND_BODIES: Record<string, Record<string, unknown>> = {
   notes: { text: 'Called the resident.', public: false },
   'await-resident': { question: 'Which end of Castle Street is the pothole?' },
   'resident-replied': { answer: 'The end by the church.' },
+  'record-confirmation': { confirmed: true, channel: 'phone' },
 };
 
 export const WHO_MAY: Record<string, string> = {
@@ -47,6 +48,7 @@ export const WHO_MAY: Record<string, string> = {
   notes: officer,
   'await-resident': officer,
   'resident-replied': officer,
+  'record-confirmation': manager,
   'upgrade-workflow': admin,
 };
 

@@ -14,8 +14,10 @@ import { KpisModule } from './kpis/kpis.module';
 import { withoutAccessToken } from './live/accessTokenRedaction';
 import { LiveModule } from './live/live.module';
 import type { LiveFeedOptions } from './live/liveFeedOptions';
+import { MeetingsModule } from './meetings/meetings.module';
 import { HealthModule } from './operations/health.module';
 import { MetricsModule } from './operations/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PagesModule } from './pages/pages.module';
 import { PersonalDataModule } from './personal-data/personalData.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -58,6 +60,7 @@ export class AppModule {
         ReadSideModule,
         PersonalDataModule,
         IssuesModule,
+        NotificationsModule,
         AuditModule,
         AdminModule,
         KpisModule,
@@ -66,6 +69,7 @@ export class AppModule {
         PublicModule,
         Open311Module,
         ScorecardsModule,
+        MeetingsModule,
         ServiceLevelsModule,
         MetricsModule,
         HealthModule,

@@ -3,6 +3,8 @@ import { allProjections, openReadModels, ProjectionHost, processHolder, type Rea
 import type { Logger } from 'pino';
 import { readModelLocationOf } from '../../api/src/config/readModelLocation';
 import { openEventStore } from '../../api/src/store/openEventStore';
+import { loadAuditKeys } from '../../api/src/store/loadAuditKeys';
+import { openOutbox } from '../../api/src/notifications/openOutbox';
 import type { Settings } from '../../api/src/config/settings';
 import { openServiceLevels } from '../../api/src/service-levels/serviceLevelsOf';
 import { startProjectorScheduler } from './projectorScheduler';
@@ -22,14 +24,18 @@ export interface Projector {
  * that lost its lease. With SCHEDULER=on (the default) it records missed deadlines too.
  */
 export async function startProjector(settings: Settings, log: Logger): Promise<Projector> {
-  const store: EventStoreAdapter = await openEventStore(settings, systemClock);
+  const auditKeys = loadAuditKeys(settings);
+  const store: EventStoreAdapter = await openEventStore(settings, systemClock, auditKeys);
   let db: ReadModelDb | undefined;
   try {
     db = await openReadModels(readModelLocationOf(settings));
     const holder = processHolder();
     // The policy file checked and its version adopted, as in the API: the deadlines need its rules.
     const serviceLevels = await openServiceLevels(settings, store);
-    const host = await ProjectionHost.open(allProjections({ serviceLevels }), {
+    const runnerLog = { info: (message: string) => log.info(message), warn: (message: string) => log.warn(message), error: (message: string) => log.error(message) };
+    // The residents' outbox: recorded with the projections, sent by one dispatcher among the processes (its lease).
+    const outbox = await openOutbox({ settings, store, db, clock: systemClock, auditKeys, holder, log: runnerLog });
+    const host = await ProjectionHost.open([...allProjections({ serviceLevels }), outbox.projection], {
       store,
       db,
       clock: systemClock,
@@ -40,12 +46,14 @@ export async function startProjector(settings: Settings, log: Logger): Promise<P
       onPage: (projection, events) => log.debug({ projection, events }, 'page applied'),
     });
     host.run();
+    outbox.dispatcher.start();
     const opened = db;
     const scheduler = startProjectorScheduler(settings, { store, db, registry: serviceLevels, clock: systemClock }, log);
     return {
       holder,
       stop: async () => {
         await scheduler?.stop();
+        await outbox.dispatcher.stop();
         await host.stop();
         await opened.close();
         await store.close();

@@ -48,6 +48,16 @@ export interface Settings {
   readonly scheduler: boolean;
   /** SCHEDULER_INTERVAL_MS (default 10000): how often the scheduler looks for deadlines that have passed. */
   readonly schedulerIntervalMs: number;
+  /** SMTP_URL: the SMTP server residents' emails go through; none: they wait in the outbox (GET /health says so). */
+  readonly smtpUrl?: string;
+  /** MAIL_FROM: the sender of residents' emails. */
+  readonly mailFrom: string;
+  /** PUBLIC_BASE_URL: where links in messages point (the tracker, confirm, dispute); default http://localhost:$PORT. */
+  readonly publicBaseUrl: string;
+  /** TEMPLATES_DIR: the council's copy of the message templates; none: the bundled templates/notifications. */
+  readonly templatesDir?: string;
+  /** OUTBOX_POLL_MS (default 1000): how often the dispatcher looks for emails to send. */
+  readonly outboxPollMs: number;
 }
 
 /** Signs local tokens only: start-up warns loudly whenever it is in use. */
@@ -75,6 +85,11 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const idempotencyTtlHours = integer('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 366);
   const schedulerIntervalMs = integer('SCHEDULER_INTERVAL_MS', 10_000, 50, 60_000);
   const eventstoreTimeoutMs = integer('EVENTSTORE_TIMEOUT_MS', 10_000, 100, 600_000);
+  const outboxPollMs = integer('OUTBOX_POLL_MS', 1_000, 50, 30_000);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/i.test(smtpUrl)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got ${smtpUrl}`);
+  const publicBaseUrl = env.PUBLIC_BASE_URL || `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/]/i.test(publicBaseUrl)) problems.push(`PUBLIC_BASE_URL must be an http:// or https:// URL, got ${publicBaseUrl}`);
   const scheduler = (env.SCHEDULER || 'on').toLowerCase();
   if (!['on', 'off'].includes(scheduler)) problems.push(`SCHEDULER must be on or off, got ${env.SCHEDULER}`);
   const eventStore = (env.EVENT_STORE || 'sqlite') as StoreKind;
@@ -135,5 +150,10 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     serviceLevelsFile: env.SERVICE_LEVELS_FILE ? resolve(env.SERVICE_LEVELS_FILE) : undefined,
     scheduler: scheduler !== 'off',
     schedulerIntervalMs,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Issues of concern <noreply@localhost>',
+    publicBaseUrl: publicBaseUrl.replace(/\/+$/, ''),
+    templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : undefined,
+    outboxPollMs,
   };
 }

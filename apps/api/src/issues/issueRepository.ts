@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventStoreAdapter, IdempotencyClaimLostError, StoreBusyError, WrongExpectedVersionError } from '@app/event-store';
+import { DuplicateKeyError, type EventStoreAdapter, IdempotencyClaimLostError, StoreBusyError, WrongExpectedVersionError } from '@app/event-store';
 import { err, evolve, foldIssue, type Issue, type IssueEvent, type IssueState, ok, type Result } from '@app/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
 import { type CommandContext, provenanceOf } from './commandContext';
@@ -7,7 +7,7 @@ import type { CommandFailure } from './commandFailure';
 import type { IssueView } from './issueView.dto';
 import { IssueViewRenderer } from './issueViewRenderer';
 import { PersonalDataVault } from '@app/personal-data';
-import { isReference, issueIdOf, REFERENCE_KEY, streamIdOf, toIssueEvent, toNewEvents } from '@app/streams';
+import { isReference, issueIdOf, REFERENCE_KEY, RESIDENT_LINK_KEY, streamIdOf, toIssueEvent, toNewEvents } from '@app/streams';
 import { storedAnswer } from './storedAnswer';
 
 /** Loads an issue by folding its own stream, and records what a command decided. */
@@ -56,6 +56,11 @@ export class IssueRepository {
       return ok(await this.views.render(issueId, issue));
     }
     const shredSubjects = sealed.flatMap((event) => (event.type === 'PersonalDataErased' && event.data.subjectId !== null ? [event.data.subjectId] : []));
+    // A resident's link answers once: its token id is taken with the answer, in the same transaction.
+    const linkKeys = sealed.flatMap((event) =>
+      (event.type === 'OutcomeConfirmed' || event.type === 'OutcomeDisputed') && event.data.tokenId !== null ? [{ scope: RESIDENT_LINK_KEY, key: event.data.tokenId }] : [],
+    );
+    const uniqueKeys = [...(decidedOn.status === 'none' ? [{ scope: REFERENCE_KEY, key: issue.reference }] : []), ...linkKeys];
     try {
       await this.store.append(
         streamIdOf(issueId),
@@ -63,8 +68,8 @@ export class IssueRepository {
         decidedOn.version,
         {
           ...(claimed && { idempotency: { ...claimed, outcome: storedAnswer(successStatus, this.views.toStored(issueId, issue)) } }),
-          // Taken with the first event: a reference can never name two issues.
-          ...(decidedOn.status === 'none' && { uniqueKeys: [{ scope: REFERENCE_KEY, key: issue.reference }] }),
+          // The reference is taken with the first event: it can never name two issues.
+          ...(uniqueKeys.length > 0 && { uniqueKeys }),
           ...(shredSubjects.length > 0 && { shredSubjects }),
         },
       );
@@ -76,6 +81,9 @@ export class IssueRepository {
         return err({ kind: 'idempotency-conflict', message: 'another request with this Idempotency-Key took over; retry to get its answer' });
       }
       if (error instanceof StoreBusyError) return err({ kind: 'store-busy' });
+      if (error instanceof DuplicateKeyError && error.scope === RESIDENT_LINK_KEY) {
+        return err({ kind: 'link-refused', message: 'this link has already been used: each answers once' });
+      }
       throw error;
     }
     this.vault.forget(shredSubjects);

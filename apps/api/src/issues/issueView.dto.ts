@@ -5,6 +5,9 @@ export class RaisedByView {
   name: string;
   email?: string;
   phone?: string;
+  postalAddress?: string;
+  /** `en` or `cy`; absent: English. */
+  language?: string;
 }
 
 export class LocationView {

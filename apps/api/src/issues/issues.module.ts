@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { IssueRepository } from './issueRepository';
 import { LogIssueHandler } from './intake/logIssue.handler';
 import { ReferenceNumbers } from './intake/referenceNumbers';
@@ -14,8 +15,10 @@ const commandHandlers = [LogIssueHandler, RunIssueCommandHandler];
 const queryHandlers = [GetIssueHandler, GetIssueTimelineHandler, ListIssuesHandler];
 
 @Module({
-  imports: [CqrsModule],
+  // The meeting a command names is checked before the domain decides (MeetingCheck).
+  imports: [CqrsModule, MeetingsModule],
   controllers: [IssueCommandsController, IssuesController],
   providers: [IssueRepository, ReferenceNumbers, ...commandHandlers, ...queryHandlers],
+  exports: [IssueRepository],
 })
 export class IssuesModule {}

@@ -21,6 +21,6 @@ export class HealthController {
   @AllowAnonymous()
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.readModels(), () => this.indicators.projections(), () => this.indicators.scheduler()]);
+    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.readModels(), () => this.indicators.projections(), () => this.indicators.scheduler(), () => this.indicators.notifications()]);
   }
 }

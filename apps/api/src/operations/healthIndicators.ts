@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
+import { pendingEmails } from '@app/notifications';
 import type { ProjectionHost, ReadModelDb } from '@app/projections';
+import type { Outbox } from '../notifications/openOutbox';
 import { DeadlineSchedulerService } from '../read-side/deadlineScheduler.service';
-import { EVENT_STORE, PROJECTION_HOST, READ_MODELS } from '../store/tokens';
+import { EVENT_STORE, OUTBOX, PROJECTION_HOST, READ_MODELS } from '../store/tokens';
 
 /** A dependency that does not answer within this long counts as down: a health check must answer. */
 export const HEALTH_TIMEOUT_MS = 3_000;
@@ -27,7 +29,26 @@ export class HealthIndicators {
     @Inject(READ_MODELS) private readonly db: ReadModelDb,
     @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
     private readonly deadlineScheduler: DeadlineSchedulerService,
+    @Inject(OUTBOX) private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * The residents' emails: how many wait, and whether this process sends them. Without SMTP_URL
+   * they wait in the outbox (`email: "waiting"`, said plainly): up all the same, since nothing is
+   * lost, but an operator sees it here.
+   */
+  async notifications() {
+    const check = this.indicators.check('notifications');
+    try {
+      const pending = await withTimeout(pendingEmails(this.db), 'the outbox');
+      if (!this.outbox.dispatcher.sendsEmail) {
+        return check.up({ email: 'waiting', message: 'SMTP_URL is not set: emails to residents wait in the outbox until it is', pendingEmails: pending });
+      }
+      return check.up({ email: 'sending', dispatching: this.outbox.dispatcher.isLeading, pendingEmails: pending });
+    } catch (error) {
+      return check.down({ message: messageOf(error) });
+    }
+  }
 
   /**
    * The deadline scheduler of this process: when it last ticked and its last error (one issue's

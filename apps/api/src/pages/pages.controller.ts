@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -21,7 +21,11 @@ const HTML = 'text/html; charset=utf-8';
 /** The pages built from apps/web (apps/web/build.ts): a shell each, and its bundles in dist/web. */
 const WEB_PAGES = ['console', 'report', 'track'] as const;
 type WebPage = (typeof WEB_PAGES)[number];
-const WEB_BUNDLE = /^(console|report|track)\.(js|css)(\.map)?$/;
+/** The residents' pages exist in Welsh too (`?lang=cy`): a shell each that says so from its first byte (`<html lang="cy">`, title, noscript). */
+const WELSH_PAGES = ['report', 'track'] as const;
+/** The shell's URL path for a page in a language: `/report`, `/report?lang=cy`. */
+const shellPath = (page: WebPage, lang?: unknown): string => (lang === 'cy' && (WELSH_PAGES as readonly string[]).includes(page) ? `/${page}?lang=cy` : `/${page}`);
+const WEB_BUNDLE = /^(console|report|track|agenda)\.(js|css)(\.map)?$/;
 const BUNDLE_TYPES: Readonly<Record<string, string>> = { js: JS, css: 'text/css; charset=utf-8', map: 'application/json' };
 
 /**
@@ -51,6 +55,7 @@ export function pageFiles(root: string): ReadonlyMap<string, PageFile> {
     ['/assets/chart.umd.js.map', { path: join(chartJs, 'chart.umd.js.map'), type: 'application/json', maxAge: 86_400 }],
   ]);
   for (const page of WEB_PAGES) files.set(`/${page}`, { path: join(root, 'apps', 'web', 'pages', `${page}.html`), type: HTML, maxAge: 0 });
+  for (const page of WELSH_PAGES) files.set(shellPath(page, 'cy'), { path: join(root, 'apps', 'web', 'pages', `${page}.cy.html`), type: HTML, maxAge: 0 });
   const missing = [...files.values()].filter((file) => !existsSync(file.path)).map((file) => file.path);
   if (missing.length > 0) throw new Error(`the web pages cannot be served: missing ${missing.join(', ')} (run npm ci)`);
   return files;
@@ -117,18 +122,18 @@ export class PagesController {
     this.sendPage('console', response);
   }
 
-  /** The public intake form (online channel). */
+  /** The public intake form (online channel), in English or Welsh (`?lang=cy`). */
   @Get('report')
   @AllowAnonymous()
-  report(@Res() response: Response): void {
-    this.sendPage('report', response);
+  report(@Query('lang') lang: unknown, @Res() response: Response): void {
+    this.sendPage('report', response, lang);
   }
 
-  /** The public tracker page of one issue: the page reads GET /public/issues/:reference. */
+  /** The public tracker page of one issue, in English or Welsh (`?lang=cy`): the page reads GET /public/issues/:reference. */
   @Get('track/:reference')
   @AllowAnonymous()
-  track(@Res() response: Response): void {
-    this.sendPage('track', response);
+  track(@Query('lang') lang: unknown, @Res() response: Response): void {
+    this.sendPage('track', response, lang);
   }
 
   /** The pages' bundles, built into dist/web by `npm run build` (apps/web/build.ts). */
@@ -145,10 +150,10 @@ export class PagesController {
     });
   }
 
-  private sendPage(page: WebPage, response: Response): void {
+  private sendPage(page: WebPage, response: Response, lang?: unknown): void {
     response.setHeader('Content-Security-Policy', PAGE_POLICY);
     response.setHeader('Referrer-Policy', 'no-referrer');
-    this.send(`/${page}`, response);
+    this.send(shellPath(page, lang), response);
   }
 
   private send(urlPath: string, response: Response): void {

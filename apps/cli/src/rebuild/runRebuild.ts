@@ -1,5 +1,5 @@
 import { systemClock } from '@app/event-store';
-import { allProjections, openReadModels, PROJECTION_NAMES } from '@app/projections';
+import { allProjections, openReadModels, OUTBOX_PROJECTION_NAME, PROJECTION_NAMES } from '@app/projections';
 import { loadSettings } from '../../../api/src/config/settings';
 import { openEventStore } from '../../../api/src/store/openEventStore';
 import { readModelLocationOf } from '../../../api/src/config/readModelLocation';
@@ -10,6 +10,10 @@ import { awaitRebuild } from './awaitRebuild';
 export async function runRebuild(name: string, timeoutSeconds: number): Promise<number> {
   if (!PROJECTION_NAMES.includes(name)) {
     console.error(`no projection named ${name}; the projections are: ${PROJECTION_NAMES.join(', ')}`);
+    return 2;
+  }
+  if (name === OUTBOX_PROJECTION_NAME) {
+    console.error('the outbox keeps what was owed and sent: it has no tables to rebuild (a running API or projector re-reads it on POST /projections/outbox/rebuild, owing nothing twice)');
     return 2;
   }
   const settings = loadSettings(process.env);

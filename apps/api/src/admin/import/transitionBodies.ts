@@ -6,6 +6,7 @@ import {
   AwaitResidentDto,
   ConveneRoundtableDto,
   FeedBackOutcomeDto,
+  RecordConfirmationDto,
   ReferIssueDto,
   ReopenIssueDto,
   ResidentRepliedDto,
@@ -30,4 +31,5 @@ export const TRANSITION_BODIES: Readonly<Record<IssueCommandName, new () => Tran
   notes: AddNoteDto,
   'await-resident': AwaitResidentDto,
   'resident-replied': ResidentRepliedDto,
+  'record-confirmation': RecordConfirmationDto,
 };

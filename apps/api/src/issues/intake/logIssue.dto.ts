@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { type Channel, CHANNELS } from '@app/lifecycle';
+import { type Channel, CHANNELS, RESIDENT_LANGUAGES, type ResidentLanguage } from '@app/lifecycle';
 import { CATEGORIES } from '../../reference-data/categories';
 import { CommandBody, Text } from '../commandBody.dto';
 
@@ -32,6 +32,16 @@ export class RaisedByDto {
   @IsOptional()
   @Text(3, 40)
   phone?: string;
+
+  /** Where a letter reaches the resident when they gave no email: personal data. */
+  @IsOptional()
+  @Text(5, 500)
+  postalAddress?: string;
+
+  /** The language the resident is written to in: `en` (the default) or `cy` (Welsh). Personal data. */
+  @IsOptional()
+  @IsIn(RESIDENT_LANGUAGES)
+  language?: ResidentLanguage;
 }
 
 /** POST /issues: a resident's issue, raised online or logged by staff. */

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { COMMAND_ROLES, type IssueCommand } from '@app/lifecycle';
+import { COMMAND_ROLES } from '@app/lifecycle';
 import { AllowAnonymous, Roles } from '../../auth/access.decorator';
 import { ApiCommandErrors } from '../../http/apiErrorResponses';
+import type { UncheckedTransitionCommand } from '../../meetings/meetingCheck';
 import { CommandCtx, type CommandContext } from '../commandContext';
 import { unwrap } from '../commandFailure';
 import type { TransitionBody } from '../commandBody.dto';
@@ -17,6 +18,7 @@ import {
   AwaitResidentDto,
   ConveneRoundtableDto,
   FeedBackOutcomeDto,
+  RecordConfirmationDto,
   ReferIssueDto,
   ReopenIssueDto,
   ResidentRepliedDto,
@@ -27,7 +29,8 @@ import {
 } from './issueCommand.dtos';
 import { RunIssueCommand } from './runIssueCommand.handler';
 
-type TransitionCommand = Exclude<IssueCommand, { type: 'log' }>;
+/** As the edge takes it: a board review at a meeting may leave its date to the meeting (MeetingCheck). */
+type TransitionCommand = UncheckedTransitionCommand;
 
 /** The write side: one route per command of the contract, each a thin hand-over to the bus. */
 @ApiTags('commands')
@@ -132,6 +135,17 @@ export class IssueCommandsController {
   @Roles(...COMMAND_ROLES['resident-replied'])
   residentReplied(@Param('id') id: string, @Body() body: ResidentRepliedDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
     return this.run(id, body, context, (data) => ({ type: 'resident-replied', data }));
+  }
+
+  /**
+   * Record what the resident said of the outcome by phone or letter (fedBack): confirmed, or
+   * disputed with a reason, which records OutcomeDisputed and reopens the issue.
+   */
+  @Post(':id/record-confirmation')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...COMMAND_ROLES['record-confirmation'])
+  recordConfirmation(@Param('id') id: string, @Body() body: RecordConfirmationDto, @CommandCtx() context: CommandContext): Promise<IssueView> {
+    return this.run(id, body, context, (data) => ({ type: 'record-confirmation', data }));
   }
 
   /**
