@@ -4,8 +4,10 @@ import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { Field } from '../shared/components/Field';
 import type { Area, Issue } from '../shared/contract';
 import type { FieldSpec, FieldValues } from '../shared/formFields';
+import { useWords } from '../shared/i18n/residentWords';
+import type { ResidentWords } from '../shared/i18n/words';
 import { useFormSending } from '../shared/useFormSending';
-import { ADDRESS, checkReport, issueFields, RESIDENT_FIELDS, reportFields } from './reportFields';
+import { ADDRESS, checkReport, issueFields, reportFields, residentFields } from './reportFields';
 import { type SharedPoint, WhereIsIt } from './WhereIsIt';
 
 /*
@@ -13,6 +15,7 @@ import { type SharedPoint, WhereIsIt } from './WhereIsIt';
  * submission starts, kept while the same report is sent again, the button disabled in flight,
  * so a double click logs one issue), anonymously, as the online channel. A refusal keeps what
  * was typed and says what to do: each field's problem beside it, too many reports, no connection.
+ * Everything it says is in the page's language, and the report carries that language.
  */
 
 export const ID_PREFIX = 'report';
@@ -26,26 +29,28 @@ interface ReportFormProps {
 }
 
 /** A refusal that names no field, in words for the resident. */
-function failureWords(error: unknown): string {
+function failureWords(words: ResidentWords['report'], error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 0) return 'Your report could not be sent: this device could not reach the council’s server. Check your connection and send it again; what you typed is kept.';
-    if (error.status === 429) return 'Too many reports from this connection in the last minute. Please wait a minute and send it again.';
-    return `Your report could not be sent (the server answered ${error.status}: ${error.message}). Please try again later; what you typed is kept.`;
+    if (error.status === 0) return words.failedOffline;
+    if (error.status === 429) return words.failedTooMany;
+    return words.failedAnswer(error.status, error.message);
   }
-  return `Your report could not be sent (${error instanceof Error ? error.message : String(error)}). Please try again later.`;
+  return words.failedOther(error instanceof Error ? error.message : String(error));
 }
 
 export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
-  const issueSpecs = useMemo(() => issueFields(categories, areas), [categories, areas]);
-  const fields = useMemo(() => reportFields(categories, areas), [categories, areas]);
+  const words = useWords();
+  const issueSpecs = useMemo(() => issueFields(categories, areas, words), [categories, areas, words]);
+  const residentSpecs = useMemo(() => residentFields(words), [words]);
+  const fields = useMemo(() => reportFields(categories, areas, words), [categories, areas, words]);
   const [values, setValues] = useState<FieldValues>({});
   const [shared, setShared] = useState<SharedPoint | null>(null);
-  const sender = useFormSending(fields, failureWords);
+  const sender = useFormSending(fields, (error) => failureWords(words.report, error));
   const { problems, general } = sender;
 
   const send = () =>
     sender.send(
-      checkReport(fields, values, shared?.point ?? null, new Date()),
+      checkReport(fields, values, shared?.point ?? null, new Date(), words),
       (body, idempotencyKey) => api.post<Issue>('/issues', body, { idempotencyKey }),
       (issue) => onSent(issue.reference),
     );
@@ -85,19 +90,17 @@ export function ReportForm({ categories, areas, onSent }: ReportFormProps) {
       />
       <fieldset class="report-group">
         <legend>
-          <h2>Your details</h2>
+          <h2>{words.report.detailsHeading}</h2>
         </legend>
-        <p class="hint">
-          The council uses these only to tell you what happens and to ask you about the issue if it needs to. They are never shown publicly: the tracker shows the issue, not who reported it.
-        </p>
-        {RESIDENT_FIELDS.map(field)}
+        <p class="hint">{words.report.detailsHint}</p>
+        {residentSpecs.map(field)}
       </fieldset>
       <div class="button-row">
         <button type="submit" class="button" disabled={sender.sending}>
-          Send report
+          {words.report.send}
         </button>
         <p class="report-sending" role="status">
-          {sender.sending ? 'Sending your report…' : ''}
+          {sender.sending ? words.report.sending : ''}
         </p>
       </div>
     </form>

@@ -3,22 +3,24 @@ import { apiClient } from '../shared/api';
 import { ResidentFrame } from '../shared/components/ResidentFrame';
 import { TrackForm } from '../shared/components/TrackForm';
 import type { Area } from '../shared/contract';
+import { inLanguage } from '../shared/i18n/language';
+import { useWords } from '../shared/i18n/residentWords';
 import { ReportForm } from './ReportForm';
 import { ReportSent } from './ReportSent';
 
 /*
  * GET /report: the public intake form (anonymous, channel online). Reads the categories and
  * areas the form offers (GET /categories, GET /areas: open to anyone), then the form, then the
- * reference. At its foot, a way to track an issue already reported.
+ * reference. At its foot, a way to track an issue already reported. In English or Welsh (`?lang=cy`).
  */
 
 const api = apiClient();
 
 type Loaded = { readonly state: 'loading' } | { readonly state: 'failed'; readonly problem: string } | { readonly state: 'ready'; readonly categories: readonly string[]; readonly areas: readonly Area[] };
 
-const TITLE = 'Report an issue · Issues of concern';
-
 export function ReportPage() {
+  const words = useWords();
+  const say = words.report;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [reference, setReference] = useState<string | null>(null);
@@ -31,33 +33,31 @@ export function ReportPage() {
   }, [attempt]);
 
   useEffect(() => {
-    document.title = reference ? `Report sent: ${reference} · Issues of concern` : TITLE;
+    document.title = reference ? say.sentTitle(reference) : say.title;
   }, [reference]);
 
   return (
     <ResidentFrame
+      switchHref={inLanguage(`/report${location.search}`, words.switchTo.language)}
       footer={
         <>
-          <h2 id="track-an-issue">Track an issue</h2>
-          <p>Reported something already? Follow what is being done with its reference.</p>
+          <h2 id="track-an-issue">{say.trackHeading}</h2>
+          <p>{say.trackLead}</p>
           <TrackForm idPrefix="track-an-issue" labelledBy="track-an-issue" />
         </>
       }
     >
       <main id="main" tabIndex={-1} class="narrow report">
-        <h1 id="report-heading">Report an issue</h1>
+        <h1 id="report-heading">{say.heading}</h1>
         {reference ? (
           <ReportSent reference={reference} />
         ) : (
           <>
-            <p class="report-lead">
-              Tell the council about a problem in your area: a broken street light, fly-tipping, a dangerous road. Your report goes to the area board for the place, and you get a
-              reference to follow what is done.
-            </p>
-            {loaded.state === 'loading' ? <p role="status">Loading the form…</p> : null}
+            <p class="report-lead">{say.lead}</p>
+            {loaded.state === 'loading' ? <p role="status">{say.loading}</p> : null}
             {loaded.state === 'failed' ? (
               <div class="notice notice-error" role="alert">
-                <p>The form could not be loaded ({loaded.problem}). Check your connection and try again.</p>
+                <p>{say.loadFailed(loaded.problem)}</p>
                 <button
                   type="button"
                   class="button"
@@ -66,7 +66,7 @@ export function ReportPage() {
                     setAttempt((count) => count + 1);
                   }}
                 >
-                  Try again
+                  {say.tryAgain}
                 </button>
               </div>
             ) : null}

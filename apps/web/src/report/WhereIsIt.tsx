@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { Field } from '../shared/components/Field';
+import { useWords } from '../shared/i18n/residentWords';
 import { currentPosition } from './currentPosition';
 import { pointInWords } from './pointInWords';
-import { ADDRESS_FIELD, type Point } from './reportFields';
+import { addressField, type Point } from './reportFields';
 
 /*
  * "Where is it?": an address, and the resident's current position if they are there now (the
@@ -28,6 +29,9 @@ interface WhereIsItProps {
 }
 
 export function WhereIsIt({ idPrefix, address, addressProblem, onAddress, shared, onShared, disabled }: WhereIsItProps) {
+  const words = useWords();
+  const say = words.where;
+  const spec = useMemo(() => addressField(words), [words]);
   const [locating, setLocating] = useState(false);
   const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
   const pointText = useRef<HTMLParagraphElement>(null);
@@ -36,45 +40,46 @@ export function WhereIsIt({ idPrefix, address, addressProblem, onAddress, shared
   const locate = async () => {
     if (locating) return;
     setLocating(true);
-    setSaid({ text: 'Finding your location…', problem: false });
+    setSaid({ text: say.finding, problem: false });
     const located = await currentPosition();
     setLocating(false);
     if (!located.ok) {
-      setSaid({ text: located.problem, problem: true });
+      setSaid({ text: say.problems[located.problem], problem: true });
       return;
     }
     onShared({ point: located.point, accuracy: located.accuracy });
-    setSaid({ text: 'Your location was added to the report.', problem: false });
+    setSaid({ text: say.added, problem: false });
     requestAnimationFrame(() => pointText.current?.focus());
   };
 
   const remove = () => {
     onShared(null);
-    setSaid({ text: 'Your location was removed from the report.', problem: false });
+    setSaid({ text: say.removed, problem: false });
     requestAnimationFrame(() => useButton.current?.focus());
   };
 
   return (
     <fieldset class="report-group">
       <legend>
-        <h2>Where is it?</h2>
+        <h2>{say.heading}</h2>
       </legend>
-      <p class="hint">Give an address or a place nearby. If you are there now, you can also share your current location.</p>
-      <Field spec={ADDRESS_FIELD} idPrefix={idPrefix} value={address} problem={addressProblem} disabled={disabled} onChange={(value) => onAddress(String(value))} />
+      <p class="hint">{say.hint}</p>
+      <Field spec={spec} idPrefix={idPrefix} value={address} problem={addressProblem} disabled={disabled} onChange={(value) => onAddress(String(value))} />
       <div class="report-location">
         {shared ? (
           <>
             <p class="report-point" tabIndex={-1} ref={pointText}>
-              <strong>Your location:</strong> {pointInWords(shared.point, shared.accuracy)}
+              <strong>{say.yourLocation}</strong> {pointInWords(shared.point, shared.accuracy, say.point)}
             </p>
             <button type="button" class="button button-secondary" disabled={disabled} onClick={remove}>
-              Remove<span class="visually-hidden"> your location</span>
+              {say.remove}
+              <span class="visually-hidden">{say.removeHidden}</span>
             </button>
           </>
         ) : (
           // Not disabled while locating: a disabled button would lose the keyboard's focus.
           <button type="button" class="button button-secondary" ref={useButton} disabled={disabled} aria-disabled={locating || undefined} onClick={() => void locate()}>
-            Use my current location
+            {say.useMine}
           </button>
         )}
         <p class={`report-location-said${said?.problem ? ' field-error' : ''}`} role="status">

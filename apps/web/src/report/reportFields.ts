@@ -1,7 +1,9 @@
 import type { Area } from '../shared/contract';
 import { checkForm, type FieldProblems, type FieldSpec, type FieldValues, type FormCheck } from '../shared/formFields';
 import { addressRoomProblem, withAddress } from '../shared/addressAlone';
-import { categoryLabel } from '../shared/labels';
+import { en } from '../shared/i18n/en';
+import { categoryIn } from '../shared/i18n/wordsFor';
+import type { ResidentWords } from '../shared/i18n/words';
 
 export { LOCATION_AS_GIVEN, withAddress } from '../shared/addressAlone';
 
@@ -11,7 +13,8 @@ export { LOCATION_AS_GIVEN, withAddress } from '../shared/addressAlone';
  * comes as a point from the browser (with the address, if typed, beside it) or as an address
  * alone: the contract's `location` needs lat and lng, so an address alone goes into the
  * description as its last paragraph, "Location as given: ...", as the Open311 intake does
- * (apps/api/src/open311/serviceRequestIntake.ts). Pure: unit-tested (reportFields.unit.spec.ts).
+ * (apps/api/src/open311/serviceRequestIntake.ts). The words are the page's language, which goes
+ * with the report as `raisedBy.language`. Pure: unit-tested (reportFields.unit.spec.ts).
  */
 
 export const ADDRESS = 'location.address';
@@ -25,51 +28,39 @@ export interface Point {
 }
 
 /** What the issue is, and where the council should send it. */
-export function issueFields(categories: readonly string[], areas: readonly Area[]): FieldSpec[] {
+export function issueFields(categories: readonly string[], areas: readonly Area[], words: ResidentWords = en): FieldSpec[] {
+  const text = words.report.fields;
   return [
-    { name: 'title', label: 'Title', kind: 'text', required: true, min: 3, max: 200, hint: 'A few words, e.g. Broken street light on Hill Road' },
-    {
-      name: DESCRIPTION,
-      label: 'Description',
-      kind: 'longText',
-      required: true,
-      max: DESCRIPTION_MAX,
-      hint: 'What is wrong, and since when. Please leave out other people’s names and details: this is seen by council staff.',
-    },
-    { name: 'category', label: 'Category', kind: 'choice', required: true, options: categories.map((category) => ({ value: category, label: categoryLabel(category) })) },
-    {
-      name: 'areaId',
-      label: 'Area',
-      kind: 'choice',
-      required: true,
-      options: areas.map((area) => ({ value: area.id, label: area.name })),
-      hint: 'The area board for the place where the issue is.',
-    },
+    { name: 'title', kind: 'text', required: true, min: 3, max: 200, ...text.title },
+    { name: DESCRIPTION, kind: 'longText', required: true, max: DESCRIPTION_MAX, ...text.description },
+    { name: 'category', kind: 'choice', required: true, options: categories.map((category) => ({ value: category, label: categoryIn(words, category) })), ...text.category },
+    { name: 'areaId', kind: 'choice', required: true, options: areas.map((area) => ({ value: area.id, label: area.name })), ...text.areaId },
   ];
 }
 
-export const ADDRESS_FIELD: FieldSpec = {
-  name: ADDRESS,
-  label: 'Address',
-  kind: 'text',
-  required: false,
-  max: 500,
-  hint: 'A street and number, or a place nearby, e.g. outside 12 Castle Street, Trowbridge.',
-};
+export const addressField = (words: ResidentWords = en): FieldSpec => ({ name: ADDRESS, kind: 'text', required: false, max: 500, ...words.report.fields.address });
 
-/** Who is reporting it: for the council to reply, never shown publicly. */
-export const RESIDENT_FIELDS: readonly FieldSpec[] = [
-  { name: 'raisedBy.name', label: 'Name', kind: 'text', required: true, max: 200, autocomplete: 'name' },
-  { name: 'raisedBy.email', label: 'Email', kind: 'email', required: false },
-  { name: 'raisedBy.phone', label: 'Phone', kind: 'text', required: false, min: 3, max: 40, autocomplete: 'tel' },
-];
+/** Who is reporting it: for the council to reply (by email, else by letter, else by phone), never shown publicly. */
+export function residentFields(words: ResidentWords = en): FieldSpec[] {
+  const text = words.report.fields;
+  return [
+    { name: 'raisedBy.name', kind: 'text', required: true, max: 200, autocomplete: 'name', ...text.name },
+    { name: 'raisedBy.email', kind: 'email', required: false, ...text.email },
+    { name: 'raisedBy.phone', kind: 'text', required: false, min: 3, max: 40, autocomplete: 'tel', ...text.phone },
+    { name: 'raisedBy.postalAddress', kind: 'longText', required: false, min: 5, max: 500, autocomplete: 'street-address', ...text.postalAddress },
+  ];
+}
 
 /** Every field of the form, in its order. */
-export const reportFields = (categories: readonly string[], areas: readonly Area[]): FieldSpec[] => [...issueFields(categories, areas), ADDRESS_FIELD, ...RESIDENT_FIELDS];
+export const reportFields = (categories: readonly string[], areas: readonly Area[], words: ResidentWords = en): FieldSpec[] => [
+  ...issueFields(categories, areas, words),
+  addressField(words),
+  ...residentFields(words),
+];
 
 /** The whole form and the point, if any: the body for POST /issues, or every problem by field. */
-export function checkReport(fields: readonly FieldSpec[], values: FieldValues, point: Point | null, now: Date = new Date()): FormCheck {
-  const checked = checkForm(fields, values, now);
+export function checkReport(fields: readonly FieldSpec[], values: FieldValues, point: Point | null, now: Date = new Date(), words: ResidentWords = en): FormCheck {
+  const checked = checkForm(fields, values, now, words.checks);
   const typed = values[ADDRESS];
   const address = typeof typed === 'string' ? typed.trim() : '';
   const description = values[DESCRIPTION];
@@ -77,13 +68,14 @@ export function checkReport(fields: readonly FieldSpec[], values: FieldValues, p
   // An address alone travels in the description, which must still fit the API's limit.
   const problems: Record<string, string> = checked.ok ? {} : { ...checked.problems };
   if (point === null && address !== '' && typeof description === 'string' && problems[DESCRIPTION] === undefined && problems[ADDRESS] === undefined) {
-    const tooLong = addressRoomProblem(description, address, DESCRIPTION_MAX);
+    const tooLong = addressRoomProblem(description, address, DESCRIPTION_MAX, words.report.descriptionTooLong);
     if (tooLong) problems[DESCRIPTION] = tooLong;
   }
   if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, problems: problems as FieldProblems };
 
-  const { location: _typedAddress, ...rest } = checked.body as { location?: unknown; description: string };
-  const body = { ...rest, channel: 'online' };
+  const { location: _typedAddress, raisedBy, ...rest } = checked.body as { location?: unknown; raisedBy: Record<string, unknown>; description: string };
+  // The resident is written to in the language of the page they reported on.
+  const body = { ...rest, raisedBy: { ...raisedBy, language: words.language }, channel: 'online' };
   if (point !== null) return { ok: true, body: { ...body, location: { lat: point.lat, lng: point.lng, ...(address !== '' && { address }) } } };
   if (address !== '') return { ok: true, body: { ...body, description: withAddress(rest.description, address) } };
   return { ok: true, body };

@@ -20,6 +20,8 @@ export type FieldKind =
   | 'boolean'
   /** One of fixed options, sent as the option's value. */
   | 'choice'
+  /** A question answered Yes or No (two radio buttons), sent as a boolean. */
+  | 'yesNo'
   | 'email';
 
 export interface FieldSpec {
@@ -38,9 +40,46 @@ export interface FieldSpec {
   readonly hint?: string;
   /** Never in the future (a date or time something happened). */
   readonly notFuture?: boolean;
-  /** A text field asking for the person's own name or phone, so a browser can fill it in (WCAG 1.3.5); `tel` also brings up a phone's keypad. */
-  readonly autocomplete?: 'name' | 'tel';
+  /** A text field asking for the person's own name, phone or address, so a browser can fill it in (WCAG 1.3.5); `tel` also brings up a phone's keypad. */
+  readonly autocomplete?: 'name' | 'tel' | 'street-address';
+  /** What to say when a required field is left empty, when the generic sentence reads badly. */
+  readonly missing?: string;
+  /** Required only while another field holds this value (a reason, when the answer is No). */
+  readonly requiredWhen?: { readonly field: string; readonly value: string | boolean };
 }
+
+/** The field as it stands with these values: `requiredWhen` met makes it required. */
+export function fieldAsFilled(field: FieldSpec, values: FieldValues): FieldSpec {
+  const when = field.requiredWhen;
+  return when !== undefined && !field.required && values[when.field] === when.value ? { ...field, required: true } : field;
+}
+
+/** What the checks say, in the page's language (the residents' pages have English and Welsh; the console English). */
+export interface CheckWords {
+  readonly required: (field: FieldSpec) => string;
+  readonly tooLong: (field: FieldSpec, max: number, has: number) => string;
+  readonly tooShort: (field: FieldSpec, min: number) => string;
+  readonly notEmail: (field: FieldSpec) => string;
+  readonly notDate: (field: FieldSpec) => string;
+  readonly inFuture: (field: FieldSpec) => string;
+  readonly notDateTime: (field: FieldSpec) => string;
+  readonly noItems: (field: FieldSpec) => string;
+  readonly itemTooLong: (field: FieldSpec, max: number) => string;
+  readonly notAnOption: (field: FieldSpec) => string;
+}
+
+export const ENGLISH_CHECKS: CheckWords = {
+  required: (field) => field.missing ?? `${field.label} is required`,
+  tooLong: (field, max, has) => `${field.label} must be at most ${max} characters (it has ${has})`,
+  tooShort: (field, min) => `${field.label} must be at least ${min} characters`,
+  notEmail: (field) => `${field.label} must be an email address, like name@example.org`,
+  notDate: (field) => `${field.label} must be a date (YYYY-MM-DD)`,
+  inFuture: (field) => `${field.label} cannot be in the future`,
+  notDateTime: (field) => `${field.label} must be a date and time`,
+  noItems: (field) => `${field.label}: give at least one, one per line or separated by commas`,
+  itemTooLong: (field, max) => `${field.label}: each must be at most ${max} characters`,
+  notAnOption: (field) => `${field.label}: choose one of the options`,
+};
 
 /** What the user has typed, by field name: text, or the box's state. */
 export type FieldValues = Readonly<Record<string, string | boolean>>;
@@ -51,6 +90,9 @@ export type FormCheck =
   | { readonly ok: false; readonly problems: FieldProblems };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A yesNo field's two values, as its radio buttons hold them. */
+export const YES = 'yes';
+export const NO = 'no';
 
 /** Each item of a list field: one per line or comma-separated, blanks dropped. */
 export function listItems(text: string): string[] {
@@ -76,41 +118,45 @@ function realDate(value: string): boolean {
 const length = (text: string) => Array.from(text).length;
 
 /** Checks one field; answers its problem in words, or its value for the body (undefined: leave it out). */
-export function checkField(field: FieldSpec, raw: string | boolean | undefined, now: Date): { problem: string } | { value: unknown } {
+export function checkField(field: FieldSpec, raw: string | boolean | undefined, now: Date, say: CheckWords = ENGLISH_CHECKS): { problem: string } | { value: unknown } {
   if (field.kind === 'boolean') return { value: raw === true };
   const text = typeof raw === 'string' ? raw : '';
   const given = text.trim() !== '';
-  if (!given) return field.required ? { problem: `${field.label} is required` } : { value: undefined };
+  if (!given) return field.required ? { problem: say.required(field) } : { value: undefined };
   switch (field.kind) {
     case 'text':
     case 'longText':
     case 'email': {
-      if (field.max !== undefined && length(text) > field.max) return { problem: `${field.label} must be at most ${field.max} characters (it has ${length(text)})` };
-      if (field.min !== undefined && length(text.trim()) < field.min) return { problem: `${field.label} must be at least ${field.min} characters` };
-      if (field.kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return { problem: `${field.label} must be an email address, like name@example.org` };
+      if (field.max !== undefined && length(text) > field.max) return { problem: say.tooLong(field, field.max, length(text)) };
+      if (field.min !== undefined && length(text.trim()) < field.min) return { problem: say.tooShort(field, field.min) };
+      if (field.kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return { problem: say.notEmail(field) };
       return { value: field.kind === 'email' ? text.trim() : text };
     }
     case 'date': {
-      if (!realDate(text.trim())) return { problem: `${field.label} must be a date (YYYY-MM-DD)` };
-      if (field.notFuture && text.trim() > localDate(now)) return { problem: `${field.label} cannot be in the future` };
+      if (!realDate(text.trim())) return { problem: say.notDate(field) };
+      if (field.notFuture && text.trim() > localDate(now)) return { problem: say.inFuture(field) };
       return { value: text.trim() };
     }
     case 'dateTime': {
       const iso = localDateTimeToIso(text.trim());
-      if (iso === null) return { problem: `${field.label} must be a date and time` };
-      if (field.notFuture && new Date(iso).getTime() > now.getTime()) return { problem: `${field.label} cannot be in the future` };
+      if (iso === null) return { problem: say.notDateTime(field) };
+      if (field.notFuture && new Date(iso).getTime() > now.getTime()) return { problem: say.inFuture(field) };
       return { value: iso };
     }
     case 'list': {
       const items = listItems(text);
-      if (items.length === 0) return field.required ? { problem: `${field.label}: give at least one, one per line or separated by commas` } : { value: undefined };
-      const long = items.find((item) => field.max !== undefined && length(item) > field.max);
-      if (long !== undefined) return { problem: `${field.label}: each must be at most ${field.max} characters` };
+      if (items.length === 0) return field.required ? { problem: say.noItems(field) } : { value: undefined };
+      const max = field.max;
+      if (max !== undefined && items.some((item) => length(item) > max)) return { problem: say.itemTooLong(field, max) };
       return { value: items };
     }
     case 'choice': {
-      if (!field.options?.some((option) => option.value === text)) return { problem: `${field.label}: choose one of the options` };
+      if (!field.options?.some((option) => option.value === text)) return { problem: say.notAnOption(field) };
       return { value: text };
+    }
+    case 'yesNo': {
+      if (text !== YES && text !== NO) return { problem: say.notAnOption(field) };
+      return { value: text === YES };
     }
   }
 }
@@ -122,11 +168,11 @@ export function localDate(now: Date): string {
 }
 
 /** Checks every field; answers the body to send (nested by dotted names), or each problem by field. */
-export function checkForm(fields: readonly FieldSpec[], values: FieldValues, now: Date = new Date()): FormCheck {
+export function checkForm(fields: readonly FieldSpec[], values: FieldValues, now: Date = new Date(), say: CheckWords = ENGLISH_CHECKS): FormCheck {
   const problems: Record<string, string> = {};
   const body: Record<string, unknown> = {};
   for (const field of fields) {
-    const checked = checkField(field, values[field.name], now);
+    const checked = checkField(fieldAsFilled(field, values), values[field.name], now, say);
     if ('problem' in checked) problems[field.name] = checked.problem;
     else if (checked.value !== undefined) setPath(body, field.name, checked.value);
   }

@@ -1,5 +1,5 @@
 import { COMMAND_FIELDS, commandFormFields } from './commandForms';
-import { checkForm, listItems, localDateTimeToIso, serverProblems } from './formFields';
+import { checkForm, fieldAsFilled, type FieldSpec, listItems, localDateTimeToIso, serverProblems } from './formFields';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -65,5 +65,26 @@ describe('the console checks a command form before sending it', () => {
 
   it('reads a list one per line or comma-separated', () => {
     expect(listItems(' a ,b\n\nc,')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a Yes/No question and a field required by another answer (Record confirmation)', () => {
+  const confirmed: FieldSpec = { name: 'confirmed', label: 'Did the resident confirm it is resolved?', kind: 'yesNo', required: true, missing: 'Say whether the resident confirmed it is resolved' };
+  const reason: FieldSpec = { name: 'reason', label: 'Reason', kind: 'longText', required: false, requiredWhen: { field: 'confirmed', value: 'no' }, max: 10 };
+
+  it('sends Yes and No as booleans, and names an unanswered question in its own words', () => {
+    expect(checkForm([confirmed], { confirmed: 'yes' })).toEqual({ ok: true, body: { confirmed: true } });
+    expect(checkForm([confirmed], { confirmed: 'no' })).toEqual({ ok: true, body: { confirmed: false } });
+    expect(checkForm([confirmed], {})).toEqual({ ok: false, problems: { confirmed: 'Say whether the resident confirmed it is resolved' } });
+    expect(checkForm([confirmed], { confirmed: 'maybe' })).toEqual({ ok: false, problems: { confirmed: 'Did the resident confirm it is resolved?: choose one of the options' } });
+  });
+
+  it('requires the reason only when the answer is No, with the usual limits', () => {
+    expect(checkForm([confirmed, reason], { confirmed: 'yes' })).toEqual({ ok: true, body: { confirmed: true } });
+    expect(checkForm([confirmed, reason], { confirmed: 'no' })).toEqual({ ok: false, problems: { reason: 'Reason is required' } });
+    expect(checkForm([confirmed, reason], { confirmed: 'no', reason: 'Still out' })).toEqual({ ok: true, body: { confirmed: false, reason: 'Still out' } });
+    expect(checkForm([confirmed, reason], { confirmed: 'no', reason: 'Far too long a reason' })).toMatchObject({ ok: false, problems: { reason: expect.stringMatching(/^Reason must be at most 10/) } });
+    expect(fieldAsFilled(reason, { confirmed: 'no' }).required).toBe(true);
+    expect(fieldAsFilled(reason, { confirmed: 'yes' })).toBe(reason);
   });
 });

@@ -33,10 +33,21 @@ export function referenceInPath(pathname: string): string {
   }
 }
 
+/** What a reference's check says, in the page's language. */
+export interface ReferenceWords {
+  readonly empty: string;
+  readonly malformed: string;
+}
+
+export const ENGLISH_REFERENCE_WORDS: ReferenceWords = {
+  empty: 'Enter the reference, like TROW-2026-00042',
+  malformed: 'A reference looks like TROW-2026-00042: the area’s letters, the year and a number, with dashes between',
+};
+
 /** Why a typed reference cannot be looked up (in words), or null when it can. */
-export function referenceProblem(typed: string): string | null {
+export function referenceProblem(typed: string, say: ReferenceWords = ENGLISH_REFERENCE_WORDS): string | null {
   const reference = normaliseReference(typed);
-  if (reference === '') return 'Enter the reference, like TROW-2026-00042';
-  if (!looksLikeReference(reference)) return 'A reference looks like TROW-2026-00042: the area’s letters, the year and a number, with dashes between';
+  if (reference === '') return say.empty;
+  if (!looksLikeReference(reference)) return say.malformed;
   return null;
 }

@@ -1,21 +1,27 @@
+import type { ComponentChildren } from 'preact';
 import type { Area, PublicIssue } from '../shared/contract';
-import { formatDate } from '../shared/format';
-import { categoryLabel, statusLabel } from '../shared/labels';
+import { useWords } from '../shared/i18n/residentWords';
+import { categoryIn, datesIn, statusIn } from '../shared/i18n/wordsFor';
 import { PublicTimeline } from './PublicTimeline';
 
 /*
  * One issue as anyone may see it: what it is, where it stands, what has happened and, once
- * resolved, what was done. Everything comes from the public tracker (no personal data by
- * contract); nothing else is added here.
+ * resolved, what was done, in the page's language. Everything comes from the public tracker (no
+ * personal data by contract); the only thing added is the resident's answer panel, when the page
+ * was opened from a link in the outcome message, just above the timeline.
  */
 
 interface IssueTrackerProps {
   readonly issue: PublicIssue;
   readonly areas: readonly Area[];
   readonly headingId: string;
+  /** The confirm-or-dispute panel, when the page was opened to answer. */
+  readonly answer?: ComponentChildren;
 }
 
-export function IssueTracker({ issue, areas, headingId }: IssueTrackerProps) {
+export function IssueTracker({ issue, areas, headingId, answer }: IssueTrackerProps) {
+  const words = useWords();
+  const say = words.track;
   const area = areas.find((candidate) => candidate.id === issue.areaId)?.name ?? issue.areaId;
   return (
     <>
@@ -23,28 +29,29 @@ export function IssueTracker({ issue, areas, headingId }: IssueTrackerProps) {
         {issue.title}
       </h1>
       <dl class="summary">
-        <dt>Reference</dt>
+        <dt>{say.reference}</dt>
         <dd>{issue.reference}</dd>
-        <dt>Status</dt>
+        <dt>{say.status}</dt>
         <dd>
-          <strong class="tag">{statusLabel(issue.status)}</strong>
+          <strong class="tag">{statusIn(words, issue.status)}</strong>
         </dd>
-        <dt>Category</dt>
-        <dd>{categoryLabel(issue.category)}</dd>
-        <dt>Area</dt>
+        <dt>{say.category}</dt>
+        <dd>{categoryIn(words, issue.category)}</dd>
+        <dt>{say.area}</dt>
         <dd>{area}</dd>
-        <dt>Logged</dt>
+        <dt>{say.logged}</dt>
         <dd>
-          <time dateTime={issue.loggedAt}>{formatDate(issue.loggedAt)}</time>
+          <time dateTime={issue.loggedAt}>{datesIn(words).date(issue.loggedAt)}</time>
         </dd>
       </dl>
       {issue.outcome ? (
         <>
-          <h2>What was done</h2>
+          <h2>{say.outcome}</h2>
           <p class="track-outcome">{issue.outcome}</p>
         </>
       ) : null}
-      <h2>What has happened</h2>
+      {answer}
+      <h2>{say.timeline}</h2>
       <PublicTimeline timeline={issue.timeline} />
     </>
   );

@@ -3,19 +3,29 @@ import { ApiError, apiClient } from '../shared/api';
 import { ResidentFrame } from '../shared/components/ResidentFrame';
 import { TrackForm } from '../shared/components/TrackForm';
 import type { Area, PublicIssue } from '../shared/contract';
+import { inLanguage } from '../shared/i18n/language';
+import { useWords } from '../shared/i18n/residentWords';
 import { looksLikeReference, normaliseReference, trackHref } from '../shared/reference';
+import { AnswerPanel } from './AnswerPanel';
+import { type AnswerAction, type AnswerLink, withAnswer } from './answerLink';
+import type { AnswerOutcome } from './answerOutcome';
 import { IssueTracker } from './IssueTracker';
 
 /*
- * GET /track/:reference: the public tracker for people. Reads GET /public/issues/:reference and
- * the areas' names; something that cannot be a reference is answered without asking the server.
- * The tracker is a projection that may trail a command by a moment, so "not found" offers to
- * look again (a report sent a second ago may not be there yet).
+ * GET /track/:reference: the public tracker for people, in English or Welsh. Reads GET
+ * /public/issues/:reference and the areas' names; something that cannot be a reference is
+ * answered without asking the server. The tracker is a projection that may trail a command by a
+ * moment, so "not found" offers to look again (a report sent a second ago may not be there yet).
+ * Opened from a link in the outcome message, it shows the answer panel above the timeline; the
+ * token stays in memory only (main.tsx took it out of the address), and after a dispute the issue
+ * is read again until it shows the reopened status.
  */
 
 const api = apiClient();
 const HEADING = 'track-heading';
-const SERVICE = 'Track an issue · Issues of concern';
+/** How often, and how long apart, the tracker is read again after an answer, waiting for the projection. */
+const RELOAD_TRIES = 20;
+const RELOAD_GAP_MS = 250;
 
 type Lookup =
   | { readonly state: 'loading' }
@@ -40,11 +50,24 @@ async function lookUp(reference: string): Promise<Lookup> {
   }
 }
 
-export function TrackPage({ typed }: { readonly typed: string }) {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface TrackPageProps {
+  readonly typed: string;
+  /** The answer the page was opened to give (from the outcome message's link), if any. */
+  readonly answerLink: AnswerLink | null;
+}
+
+export function TrackPage({ typed, answerLink }: TrackPageProps) {
+  const words = useWords();
+  const say = words.track;
   const reference = normaliseReference(typed);
   const wellFormed = looksLikeReference(reference);
   const [lookup, setLookup] = useState<Lookup>(wellFormed ? { state: 'loading' } : { state: 'notFound' });
   const [attempt, setAttempt] = useState(0);
+  const [answer, setAnswer] = useState<AnswerLink | null>(answerLink);
+  /** Whether the answer's token is spent (answered or refused): links stop carrying it. */
+  const [settled, setSettled] = useState(false);
 
   useEffect(() => {
     if (!wellFormed) return;
@@ -63,8 +86,35 @@ export function TrackPage({ typed }: { readonly typed: string }) {
   }, [attempt]);
 
   useEffect(() => {
-    document.title = lookup.state === 'found' ? `${lookup.issue.title} (${lookup.issue.reference}) · ${SERVICE}` : lookup.state === 'notFound' ? `Issue not found · ${SERVICE}` : SERVICE;
+    document.title = lookup.state === 'found' ? `${lookup.issue.title} (${lookup.issue.reference}) · ${say.service}` : lookup.state === 'notFound' ? say.notFoundTitle : say.service;
   }, [lookup]);
+
+  /** Reads the issue again until it shows the step the answer made (the tracker is a projection), without leaving the page. */
+  const reloadUntilChanged = async (before: PublicIssue) => {
+    for (let tries = 0; tries < RELOAD_TRIES; tries += 1) {
+      const next = await lookUp(reference);
+      const changed = next.state === 'found' && (next.issue.status !== before.status || next.issue.timeline.length !== before.timeline.length);
+      if (changed || (tries === RELOAD_TRIES - 1 && next.state === 'found')) {
+        setLookup(next);
+        return;
+      }
+      await pause(RELOAD_GAP_MS);
+    }
+  };
+
+  const onOutcome = (outcome: AnswerOutcome) => {
+    setSettled(true);
+    if (!('answered' in outcome) || lookup.state !== 'found') return;
+    // A dispute reopens the issue: wait for the tracker to show it. A confirmation changes no status: one look is enough.
+    if (outcome.answered === 'dispute') void reloadUntilChanged(lookup.issue);
+    else void lookUp(reference).then((next) => next.state === 'found' && setLookup(next));
+  };
+
+  /** This page's address with `search`, in `language`, carrying the answer while it is still to give. */
+  const here = (language: typeof words.language, link: AnswerLink | null) => {
+    const search = link && !settled ? withAnswer(location.search, link) : location.search;
+    return inLanguage(`${wellFormed ? trackHref(reference) : location.pathname}${search}`, language);
+  };
 
   const tryAgain = (
     <button
@@ -75,16 +125,28 @@ export function TrackPage({ typed }: { readonly typed: string }) {
         setAttempt((count) => count + 1);
       }}
     >
-      Try again
+      {say.tryAgain}
     </button>
   );
 
+  const answerPanel =
+    answer !== null ? (
+      <AnswerPanel
+        reference={reference}
+        link={answer}
+        hrefFor={(action: AnswerAction) => here(words.language, { ...answer, action })}
+        onSwitch={(action) => setAnswer({ ...answer, action })}
+        onOutcome={onOutcome}
+      />
+    ) : null;
+
   return (
     <ResidentFrame
+      switchHref={here(words.switchTo.language, answer)}
       footer={
-        <nav aria-label="Residents’ pages">
+        <nav aria-label={say.footerNav}>
           <p>
-            Something else to tell the council? <a href="/report">Report an issue</a>
+            {say.footerText} <a href={inLanguage('/report', words.language)}>{say.footerLink}</a>
           </p>
         </nav>
       }
@@ -93,21 +155,21 @@ export function TrackPage({ typed }: { readonly typed: string }) {
         {lookup.state === 'loading' ? (
           <>
             <h1 id={HEADING} tabIndex={-1}>
-              Track an issue
+              {say.heading}
             </h1>
-            <p role="status">Looking up {reference}…</p>
+            <p role="status">{say.lookingUp(reference)}</p>
           </>
         ) : null}
-        {lookup.state === 'found' ? <IssueTracker issue={lookup.issue} areas={lookup.areas} headingId={HEADING} /> : null}
+        {lookup.state === 'found' ? <IssueTracker issue={lookup.issue} areas={lookup.areas} headingId={HEADING} answer={answerPanel} /> : null}
         {lookup.state === 'notFound' ? (
           <>
             <h1 id={HEADING} tabIndex={-1}>
-              We cannot find an issue with the reference {shown(typed)}
+              {say.notFound(shown(typed))}
             </h1>
-            <p>Check the reference: it looks like TROW-2026-00042, and it is in the confirmation you saw when you reported the issue.</p>
+            <p>{say.checkReference}</p>
             {wellFormed ? (
               <div class="button-row track-again">
-                <p>If you reported it a moment ago, it can take a few seconds to appear.</p>
+                <p>{say.momentAgo}</p>
                 {tryAgain}
               </div>
             ) : null}
@@ -116,17 +178,17 @@ export function TrackPage({ typed }: { readonly typed: string }) {
         {lookup.state === 'failed' ? (
           <>
             <h1 id={HEADING} tabIndex={-1}>
-              Track an issue
+              {say.heading}
             </h1>
             <div class="notice notice-error" role="alert">
-              <p>The issue {reference} could not be read just now ({lookup.problem}). Check your connection and try again.</p>
+              <p>{say.failed(reference, lookup.problem)}</p>
               {tryAgain}
             </div>
           </>
         ) : null}
         {lookup.state !== 'loading' ? (
           <>
-            <h2 id="track-another">Track another issue</h2>
+            <h2 id="track-another">{say.another}</h2>
             <TrackForm idPrefix="track-another" labelledBy="track-another" />
           </>
         ) : null}

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { FieldSpec } from '../formFields';
 import { fieldId } from './Field';
+import { FieldWordsContext } from './fieldWords';
 
 /*
  * The problems of a form, listed at its top and focused when they appear, each a link to its
@@ -15,7 +16,8 @@ interface ErrorSummaryProps {
   readonly title?: string;
 }
 
-export function ErrorSummary({ idPrefix, fields, problems, general = [], title = 'There is a problem' }: ErrorSummaryProps) {
+export function ErrorSummary({ idPrefix, fields, problems, general = [], title }: ErrorSummaryProps) {
+  const words = useContext(FieldWordsContext);
   const box = useRef<HTMLDivElement>(null);
   const named = fields.filter((field) => problems[field.name] !== undefined);
   const any = named.length > 0 || general.length > 0;
@@ -26,7 +28,7 @@ export function ErrorSummary({ idPrefix, fields, problems, general = [], title =
   if (!any) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={`${idPrefix}-error-title`}>
-      <h2 id={`${idPrefix}-error-title`}>{title}</h2>
+      <h2 id={`${idPrefix}-error-title`}>{title ?? words.problemTitle}</h2>
       <ul>
         {general.map((message) => (
           <li key={message}>{message}</li>

@@ -1,4 +1,6 @@
-import type { FieldSpec } from '../formFields';
+import { useContext } from 'preact/hooks';
+import { type FieldSpec, NO, YES } from '../formFields';
+import { FieldWordsContext } from './fieldWords';
 
 /*
  * One labelled form field, built from its spec. The label names the field; a hint and an error
@@ -19,6 +21,7 @@ interface FieldProps {
 export const fieldId = (idPrefix: string, name: string) => `${idPrefix}-${name.replace(/\./g, '-')}`;
 
 export function Field({ spec, idPrefix, value, problem, onChange, disabled }: FieldProps) {
+  const words = useContext(FieldWordsContext);
   const id = fieldId(idPrefix, spec.name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -32,7 +35,7 @@ export function Field({ spec, idPrefix, value, problem, onChange, disabled }: Fi
     required: spec.required || undefined,
   };
   const text = typeof value === 'string' ? value : '';
-  const labelText = spec.required || spec.kind === 'boolean' ? spec.label : `${spec.label} (optional)`;
+  const labelText = spec.required || spec.kind === 'boolean' ? spec.label : words.optional(spec.label);
   const hint = spec.hint ? (
     <p id={hintId} class="hint">
       {spec.hint}
@@ -40,7 +43,7 @@ export function Field({ spec, idPrefix, value, problem, onChange, disabled }: Fi
   ) : null;
   const error = problem ? (
     <p id={errorId} class="field-error">
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{words.errorPrefix}</span>
       {problem}
     </p>
   ) : null;
@@ -56,17 +59,54 @@ export function Field({ spec, idPrefix, value, problem, onChange, disabled }: Fi
     );
   }
 
+  if (spec.kind === 'yesNo') {
+    // A question with two answers: radio buttons in a fieldset, the question its legend. The first
+    // button carries the field's id, so the error summary's link lands on the group.
+    const options = spec.options ?? [
+      { value: YES, label: 'Yes' },
+      { value: NO, label: 'No' },
+    ];
+    return (
+      <fieldset class={`field field-yes-no${problem ? ' has-error' : ''}`} aria-describedby={describedBy}>
+        <legend>{labelText}</legend>
+        {hint}
+        {error}
+        <div class="yes-no-options">
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            return (
+              <div key={option.value} class="yes-no-option">
+                <input
+                  id={optionId}
+                  type="radio"
+                  name={`${idPrefix}-${spec.name}`}
+                  value={option.value}
+                  checked={text === option.value}
+                  disabled={disabled}
+                  required={spec.required || undefined}
+                  aria-invalid={problem ? true : undefined}
+                  onChange={() => onChange(option.value)}
+                />
+                <label for={optionId}>{option.label}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    );
+  }
+
   let control;
   const onInput = (event: Event) => onChange((event.currentTarget as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value);
   switch (spec.kind) {
     case 'longText':
     case 'list':
-      control = <textarea {...common} rows={spec.kind === 'list' ? 4 : 5} value={text} onInput={onInput} />;
+      control = <textarea {...common} rows={spec.kind === 'list' ? 4 : 5} autocomplete={spec.autocomplete} value={text} onInput={onInput} />;
       break;
     case 'choice':
       control = (
         <select {...common} value={text} onChange={onInput}>
-          <option value="">Choose…</option>
+          <option value="">{words.choose}</option>
           {spec.options?.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
