@@ -33,6 +33,7 @@ const BUTTON_WORDS: Record<string, string> = {
   roundtable: 'Roundtable',
   resolve: 'Resolve',
   'feed-back': 'Feed back',
+  'record-confirmation': 'Record confirmation',
   reopen: 'Reopen',
   withdraw: 'Withdraw',
   assign: 'Assign',

@@ -17,6 +17,9 @@ export function ConsoleHeader({ route }: { readonly route: Route }) {
   const sections: { route: Route; label: string; shown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Work queue', shown: me.role !== 'auditor' },
     { route: { page: 'intake' }, label: 'New issue', shown: me.role !== 'auditor' && me.role !== 'viewer' },
+    { route: { page: 'meetings' }, label: 'Meetings', shown: me.role !== 'auditor' },
+    // Letters to print and calls to make: staff who serve residents.
+    { route: { page: 'tasks' }, label: 'Tasks', shown: me.role !== 'auditor' && me.role !== 'viewer' },
     { route: { page: 'audit', lookup: null }, label: 'Audit', shown: me.role === 'auditor' || me.role === 'admin' },
   ];
   return (

@@ -11,9 +11,11 @@ import { ConsoleHeader } from './ConsoleHeader';
 import { IntakePage } from './intake/IntakePage';
 import { IssuePage } from './issue/IssuePage';
 import { type LiveFeed, openLiveFeed } from './liveFeed';
+import { MeetingsPage } from './meetings/MeetingsPage';
 import { QueuePage } from './queue/QueuePage';
 import { parseRoute, type Route } from './route';
 import { SignIn } from './SignIn';
+import { TasksPage } from './tasks/TasksPage';
 
 /*
  * The staff console (GET /console): sign in, then the work queue, an issue's page, staff intake
@@ -137,6 +139,10 @@ function Page({ route, verifyReport, onVerifyReport }: PageProps) {
       return <IssuePage key={route.issueId} issueId={route.issueId} />;
     case 'intake':
       return <IntakePage />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'tasks':
+      return <TasksPage />;
     case 'audit':
       return <AuditPage key={route.lookup ?? ''} lookup={route.lookup} report={verifyReport} onReport={onVerifyReport} />;
   }
@@ -150,6 +156,10 @@ function titleOf(route: Route): string {
       return 'Issue';
     case 'intake':
       return 'New issue';
+    case 'meetings':
+      return 'Board meetings';
+    case 'tasks':
+      return 'Tasks';
     case 'audit':
       return 'Audit';
   }

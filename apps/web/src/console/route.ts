@@ -12,6 +12,8 @@ export type Route =
   | { readonly page: 'queue'; readonly query?: RouteQuery }
   | { readonly page: 'issue'; readonly issueId: string }
   | { readonly page: 'intake' }
+  | { readonly page: 'meetings' }
+  | { readonly page: 'tasks' }
   | { readonly page: 'audit'; readonly lookup: string | null };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
   const issue = /^\/issues\/([^/?#]+)$/.exec(path);
   if (issue) return { page: 'issue', issueId: decodeURIComponent(issue[1]) };
   if (path === '/intake') return { page: 'intake' };
+  if (path === '/meetings') return { page: 'meetings' };
+  if (path === '/tasks') return { page: 'tasks' };
   const audit = /^\/audit(?:\/([^/?#]+))?$/.exec(path);
   if (audit) return { page: 'audit', lookup: audit[1] ? decodeURIComponent(audit[1]) : null };
   const query: Record<string, string> = {};
@@ -36,6 +40,10 @@ export function hrefOf(route: Route): string {
       return `#/issues/${encodeURIComponent(route.issueId)}`;
     case 'intake':
       return '#/intake';
+    case 'meetings':
+      return '#/meetings';
+    case 'tasks':
+      return '#/tasks';
     case 'audit':
       return route.lookup ? `#/audit/${encodeURIComponent(route.lookup)}` : '#/audit';
   }

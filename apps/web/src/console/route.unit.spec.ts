@@ -7,6 +7,8 @@ describe("the console's hash routes", () => {
     expect(parseRoute('#/issues/abc-123')).toEqual({ page: 'issue', issueId: 'abc-123' });
     expect(parseRoute('#/issues/TROW%2F1')).toEqual({ page: 'issue', issueId: 'TROW/1' });
     expect(parseRoute('#/intake')).toEqual({ page: 'intake' });
+    expect(parseRoute('#/meetings')).toEqual({ page: 'meetings' });
+    expect(parseRoute('#/tasks')).toEqual({ page: 'tasks' });
     expect(parseRoute('#/audit')).toEqual({ page: 'audit', lookup: null });
     expect(parseRoute('#/audit/TROW-2026-00042')).toEqual({ page: 'audit', lookup: 'TROW-2026-00042' });
   });
@@ -27,6 +29,8 @@ describe("the console's hash routes", () => {
       { page: 'queue', query: { status: 'boardReview', q: 'a&b=c d', page: '3' } },
       { page: 'issue', issueId: 'id with/slash' },
       { page: 'intake' },
+      { page: 'meetings' },
+      { page: 'tasks' },
       { page: 'audit', lookup: null },
       { page: 'audit', lookup: 'TROW-2026-00042' },
     ];

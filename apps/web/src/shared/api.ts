@@ -51,6 +51,8 @@ export interface PostOptions {
 export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
+  /** A file (a letter's PDF) read with the token, for a page to open as a blob: URL. */
+  file(path: string): Promise<Blob>;
 }
 
 /**
@@ -87,9 +89,32 @@ export function apiClient(token: () => string | null = () => null, onUnauthorize
     }
     return parsed as T;
   }
+  async function file(path: string): Promise<Blob> {
+    const bearer = token();
+    let response: Response;
+    try {
+      response = await fetch(path, { headers: { Accept: '*/*', ...(bearer && { Authorization: `Bearer ${bearer}` }) }, cache: 'no-store' });
+    } catch {
+      throw new ApiError(0, { statusCode: 0, error: 'Network error', message: 'the server could not be reached: check the connection and try again' });
+    }
+    if (response.ok) return response.blob();
+    // Errors come as JSON, as from every other route.
+    const text = await response.text();
+    let errorBody: ErrorBody = { statusCode: response.status, message: text.slice(0, 200) };
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null) errorBody = parsed as ErrorBody;
+    } catch {
+      // Not JSON: the text itself says what went wrong.
+    }
+    const error = new ApiError(response.status, errorBody);
+    if (response.status === 401 && bearer) onUnauthorized?.(error);
+    throw error;
+  }
   return {
     get: <T>(path: string, query?: Query) => send<T>('GET', withQuery(path, query)),
     post: <T>(path: string, body: unknown, options?: PostOptions) => send<T>('POST', path, body, options),
+    file,
   };
 }
 

@@ -18,7 +18,8 @@ export type CommandName =
   | 'notes'
   | 'await-resident'
   | 'resident-replied'
-  | 'upgrade-workflow';
+  | 'upgrade-workflow'
+  | 'record-confirmation';
 
 export interface Area {
   readonly id: string;
@@ -70,9 +71,14 @@ export interface Issue {
   readonly deadlines: readonly Deadline[];
 }
 
+/** An item of GET /issues: the issue, and since when its resident's dispute is open (null: none open). */
+export interface IssueListItem extends Issue {
+  readonly disputedAt?: string | null;
+}
+
 /** GET /issues. */
 export interface IssueList {
-  readonly items: readonly Issue[];
+  readonly items: readonly IssueListItem[];
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -147,4 +153,61 @@ export interface LiveEvent {
   readonly issueId: string;
   readonly status: string;
   readonly globalPosition: number;
+}
+
+/** One message owed to a resident (GET /issues/:id/notifications, GET /notifications). */
+export interface ResidentNotification {
+  readonly id: string;
+  /** The event that owes it: IssueLogged, BoardReviewScheduled, IssueReferred, OutcomeFedBack, IssueReopened. */
+  readonly event: string;
+  readonly channel: 'email' | 'letter' | 'phone';
+  readonly language: string;
+  readonly status: 'pending' | 'sent' | 'failed' | 'cancelled' | 'done';
+  readonly attempts: number;
+  readonly sentAt?: string;
+  readonly createdAt: string;
+  readonly lastError?: string;
+  /** GET /notifications only (across issues). */
+  readonly issueId?: string;
+  readonly reference?: string;
+}
+
+/** A letter in the print queue (GET /letters). */
+export interface PrintLetter {
+  readonly id: string;
+  readonly notificationId: string;
+  readonly issueId: string;
+  readonly reference: string;
+  readonly status: string;
+}
+
+/** A board meeting (GET /meetings/:id, and each item of GET /areas/:areaId/meetings). */
+export interface Meeting {
+  readonly id: string;
+  readonly areaId: string;
+  /** A bare date (YYYY-MM-DD) or a date-time in UTC. */
+  readonly date: string;
+  readonly venue: string;
+  readonly minutes?: { readonly text: string; readonly publishedAt: string };
+}
+
+/** GET /areas/:areaId/meetings. */
+export interface MeetingList {
+  readonly items: readonly Meeting[];
+  readonly asOfPosition: number;
+}
+
+/** GET /meetings/:id/agenda. */
+export interface Agenda {
+  readonly meeting: Meeting;
+  readonly items: readonly {
+    readonly reference: string;
+    readonly title: string;
+    readonly category: string;
+    readonly report: string;
+    readonly status: IssueStatus;
+    readonly decision?: string;
+  }[];
+  readonly standingItems: readonly { readonly title: string; readonly description: string }[];
+  readonly asOfPosition: number;
 }

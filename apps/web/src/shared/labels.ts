@@ -41,6 +41,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
   roundtable: 'Roundtable',
   resolve: 'Resolve',
   'feed-back': 'Feed back',
+  'record-confirmation': 'Record confirmation',
   reopen: 'Reopen',
   withdraw: 'Withdraw',
   assign: 'Assign',

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CommandName } from '../../shared/contract';
-import { commandFormFields } from '../../shared/commandForms';
+import { commandFormFields, type MeetingChoice } from '../../shared/commandForms';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
-import type { FieldProblems, FieldValues } from '../../shared/formFields';
+import { fieldAsFilled, type FieldProblems, type FieldValues } from '../../shared/formFields';
 import { COMMAND_LABELS } from '../../shared/labels';
 
 /*
@@ -21,13 +21,16 @@ interface CommandFormProps {
   readonly onChange: (name: string, value: string | boolean) => void;
   readonly onSubmit: () => void;
   readonly onCancel: () => void;
+  /** The area's upcoming meetings, which the board review form offers beside its date. */
+  readonly meetings?: readonly MeetingChoice[];
 }
 
-export function CommandForm({ command, values, problems, general, sending, onChange, onSubmit, onCancel }: CommandFormProps) {
+export function CommandForm({ command, values, problems, general, sending, onChange, onSubmit, onCancel, meetings }: CommandFormProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // At once, not after the next paint: a tab in the background paints late.
   useLayoutEffect(() => heading.current?.focus(), [command]);
-  const fields = commandFormFields(command);
+  // As filled so far: a reason becomes required (and labelled so) once the answer is No.
+  const fields = commandFormFields(command, meetings).map((spec) => fieldAsFilled(spec, values));
   const idPrefix = `command-${command}-form`;
   return (
     <form

@@ -1,14 +1,16 @@
 import './issue.css';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, newIdempotencyKey } from '../../shared/api';
-import { commandFormFields } from '../../shared/commandForms';
+import { checkCommandForm, commandFormFields } from '../../shared/commandForms';
 import type { CommandName, Issue, TimelineStep } from '../../shared/contract';
 import { todayInLondon } from '../../shared/format';
-import { checkForm, type FieldProblems, type FieldValues, serverProblems } from '../../shared/formFields';
+import { type FieldProblems, type FieldValues, serverProblems } from '../../shared/formFields';
 import { statusLabel } from '../../shared/labels';
 import { useConsole } from '../consoleContext';
 import { useLiveEvents } from '../liveFeed';
 import { isEscalated, isOverdue } from '../queue/issueMarks';
+import { meetingOptionLabel } from '../meetings/meetingWords';
+import { useUpcomingMeetings } from '../meetings/upcomingMeetings';
 import { hrefOf } from '../route';
 import { CommandButtons, commandButtonId } from './CommandButtons';
 import { CommandForm } from './CommandForm';
@@ -18,6 +20,7 @@ import { offeredCommands } from './offeredCommands';
 import { failureWords } from '../failureWords';
 import { conflictMessage, notAllowedMessage, recordedMessage } from './outcomeMessages';
 import { type Submission, submissionFor } from '../../shared/submissionKey';
+import { ResidentMessages } from './ResidentMessages';
 import { Timeline } from './Timeline';
 
 /*
@@ -50,6 +53,9 @@ export function IssuePage({ issueId }: { readonly issueId: string }) {
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [changedMeanwhile, setChangedMeanwhile] = useState(false);
+  // The board review form offers the area's meetings from today on (their meetingId), beside the date.
+  const upcoming = useUpcomingMeetings(api, issue?.areaId, form?.command === 'board-review');
+  const meetings = useMemo(() => (upcoming ?? []).map((meeting) => ({ id: meeting.id, label: meetingOptionLabel(meeting) })), [upcoming]);
   const noticeBox = useRef<HTMLDivElement>(null);
   const inFlight = useRef(false);
   const lastSubmission = useRef<Submission | null>(null);
@@ -142,8 +148,8 @@ export function IssuePage({ issueId }: { readonly issueId: string }) {
   async function submit() {
     if (!issue || !form || inFlight.current) return;
     const { command } = form;
-    const fields = commandFormFields(command);
-    const check = checkForm(fields, form.values);
+    const fields = commandFormFields(command, meetings);
+    const check = checkCommandForm(command, fields, form.values);
     if (!check.ok) {
       setForm({ ...form, problems: check.problems, general: [] });
       return;
@@ -251,6 +257,7 @@ export function IssuePage({ issueId }: { readonly issueId: string }) {
             onChange={(name, value) => setForm((kept) => (kept ? { ...kept, values: { ...kept.values, [name]: value } } : kept))}
             onSubmit={() => void submit()}
             onCancel={cancel}
+            meetings={meetings}
           />
         ) : null}
       </section>
@@ -263,6 +270,11 @@ export function IssuePage({ issueId }: { readonly issueId: string }) {
       <section aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">Deadlines</h2>
         <Deadlines deadlines={issue.deadlines} />
+      </section>
+
+      <section aria-labelledby="messages-heading">
+        <h2 id="messages-heading">Messages to the resident</h2>
+        <ResidentMessages issueId={issue.id} version={issue.version} />
       </section>
 
       <section aria-labelledby="timeline-heading">

@@ -1,18 +1,18 @@
-import type { Area, Issue } from '../../shared/contract';
+import type { Area, IssueListItem } from '../../shared/contract';
 import { formatDate } from '../../shared/format';
 import { categoryLabel, DEADLINE_LABELS, statusLabel } from '../../shared/labels';
 import { areaName } from '../consoleContext';
 import { hrefOf } from '../route';
-import { isEscalated, isOverdue, nextDeadline } from './issueMarks';
+import { isDisputed, isEscalated, isOverdue, nextDeadline } from './issueMarks';
 import type { QueueSort } from './queueFilters';
 
 /*
- * One page of the queue as a table, each issue's reference a link to its page; overdue and
- * escalated issues tagged in words. On a phone the table scrolls sideways inside its own
+ * One page of the queue as a table, each issue's reference a link to its page; open disputes
+ * (first, as the API orders them), overdue and escalated issues tagged in words. On a phone the table scrolls sideways inside its own
  * labelled, focusable region, so the page itself never does.
  */
 interface QueueTableProps {
-  readonly items: readonly Issue[];
+  readonly items: readonly IssueListItem[];
   readonly areas: readonly Area[];
   readonly sort: QueueSort;
   /** YYYY-MM-DD in London. */
@@ -24,7 +24,7 @@ export function QueueTable({ items, areas, sort, today, busy }: QueueTableProps)
   return (
     <div class="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0} aria-busy={busy || undefined}>
       <table class="queue-table">
-        <caption id="queue-caption">Issues, {sort === 'newest' ? 'newest first' : 'soonest deadline first'}</caption>
+        <caption id="queue-caption">Issues, disputed ones first, then {sort === 'newest' ? 'newest first' : 'soonest deadline first'}</caption>
         <thead>
           <tr>
             <th scope="col">Reference</th>
@@ -41,13 +41,14 @@ export function QueueTable({ items, areas, sort, today, busy }: QueueTableProps)
           {items.map((issue) => {
             const deadline = nextDeadline(issue);
             return (
-              <tr key={issue.id} data-issue={issue.id}>
+              <tr key={issue.id} data-issue={issue.id} class={isDisputed(issue) ? 'queue-disputed' : undefined}>
                 <td>
                   <a href={hrefOf({ page: 'issue', issueId: issue.id })}>{issue.reference}</a>
                 </td>
                 <td>{issue.title}</td>
                 <td>
                   {statusLabel(issue.status)}
+                  {isDisputed(issue) ? <span class="tag tag-error queue-mark">Disputed</span> : null}
                   {isOverdue(issue, today) ? <span class="tag tag-error queue-mark">Overdue</span> : null}
                   {isEscalated(issue) ? <span class="tag tag-warning queue-mark">Escalated</span> : null}
                 </td>

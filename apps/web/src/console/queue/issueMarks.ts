@@ -1,4 +1,4 @@
-import type { Deadline, Issue } from '../../shared/contract';
+import type { Deadline, Issue, IssueListItem } from '../../shared/contract';
 
 /*
  * What the queue and the issue page flag about an issue: its next deadline, whether it is
@@ -20,6 +20,9 @@ export function isOverdue(issue: Pick<Issue, 'deadlines' | 'dueBy' | 'status'>, 
   const pastDueBy = issue.dueBy !== null && issue.dueBy < today && !CLOSED.has(issue.status);
   return runningLate || pastDueBy;
 }
+
+/** Disputed: the resident said the outcome was wrong and it has not been resolved again (the queue lists these first). */
+export const isDisputed = (issue: Pick<IssueListItem, 'disputedAt'>): boolean => typeof issue.disputedAt === 'string';
 
 /** Escalated: a deadline was missed (the system then escalates it to the board chair). */
 export const isEscalated = (issue: Pick<Issue, 'deadlines'>): boolean => issue.deadlines.some((deadline) => deadline.state === 'missed');

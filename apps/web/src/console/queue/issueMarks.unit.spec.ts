@@ -1,5 +1,5 @@
 import type { Deadline } from '../../shared/contract';
-import { isEscalated, isOverdue, nextDeadline } from './issueMarks';
+import { isDisputed, isEscalated, isOverdue, nextDeadline } from './issueMarks';
 
 const deadline = (kind: Deadline['kind'], dueAt: string, state: Deadline['state']): Deadline => ({ kind, dueAt, workingDays: 10, pausedDays: 0, state });
 const TODAY = '2026-11-24';
@@ -22,6 +22,12 @@ describe('what the queue flags about an issue', () => {
     expect(isOverdue({ deadlines: [], dueBy: '2026-11-23', status: 'boardReview' }, TODAY)).toBe(true);
     expect(isOverdue({ deadlines: [], dueBy: '2026-11-23', status: 'resolved' }, TODAY)).toBe(false);
     expect(isOverdue({ deadlines: [], dueBy: TODAY, status: 'logged' }, TODAY)).toBe(false);
+  });
+
+  it('is disputed while the list says since when, not when it says none or says nothing', () => {
+    expect(isDisputed({ disputedAt: '2026-11-20T10:00:00.000Z' })).toBe(true);
+    expect(isDisputed({ disputedAt: null })).toBe(false);
+    expect(isDisputed({})).toBe(false);
   });
 
   it('is escalated once any deadline was missed', () => {

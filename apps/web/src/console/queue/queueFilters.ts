@@ -99,7 +99,11 @@ export function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** GET /issues's query for these filters (API.md: `to` is exclusive, so the chosen last day goes in as the day after). */
+/**
+ * GET /issues's query for these filters (API.md: `to` is exclusive, so the chosen last day goes in
+ * as the day after). The console always asks for open disputes first: a resident who says the
+ * outcome is wrong is seen before anything else, whatever the sort.
+ */
 export function listQuery(filters: QueueFilters): Query {
   return {
     status: filters.status,
@@ -112,6 +116,7 @@ export function listQuery(filters: QueueFilters): Query {
     overdue: filters.overdue ? 'true' : undefined,
     officer: filters.officer,
     sort: filters.sort,
+    disputesFirst: 'true',
     page: filters.page,
     pageSize: PAGE_SIZE,
   };

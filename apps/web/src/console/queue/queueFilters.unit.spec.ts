@@ -68,6 +68,7 @@ describe("the work queue's filters", () => {
       overdue: 'true',
       officer: '',
       sort: 'nextDeadline',
+      disputesFirst: 'true',
       page: 2,
       pageSize: PAGE_SIZE,
     });
