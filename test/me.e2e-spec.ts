@@ -11,7 +11,7 @@ describe('GET /me: who the token says the caller is, and what their role may do'
   const api = useTestApp('sqlite');
 
   it.each([
-    ['areaManager', ['refer', 'board-review', 'resolve', 'feed-back', 'reopen', 'withdraw', 'assign', 'notes', 'await-resident', 'resident-replied']],
+    ['areaManager', ['refer', 'board-review', 'resolve', 'feed-back', 'reopen', 'withdraw', 'assign', 'notes', 'await-resident', 'resident-replied', 'record-confirmation']],
     ['boardChair', ['roundtable', 'resolve', 'assign', 'notes']],
     ['officer', ['resolve', 'notes', 'await-resident', 'resident-replied']],
     ['auditor', []],
@@ -24,7 +24,7 @@ describe('GET /me: who the token says the caller is, and what their role may do'
   it('an admin may run every workflow step, in every area', async () => {
     const answer = await api.http.get('/me').set('Authorization', bearer('admin', ['*'])).expect(200);
     expect(answer.body).toMatchObject({ role: 'admin', areas: ['*'], commands: [...ISSUE_COMMAND_NAMES] });
-    expect(answer.body.commands).toHaveLength(11);
+    expect(answer.body.commands).toHaveLength(12);
   });
 
   it('a token without a name is shown by its subject', async () => {
