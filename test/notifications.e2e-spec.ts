@@ -115,6 +115,26 @@ describe.each(STORES)('notifications to residents, on %s', (kind) => {
     }
   });
 
+  it('tells the resident of a board review at a meeting: its date, venue and a working link to its agenda', async () => {
+    const { address, raisedBy } = resident('en');
+    const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const meeting = await http.post('/areas/trowbridge/meetings').set('Authorization', manager).send({ date, venue: 'County Hall, Trowbridge' });
+    expect(meeting.status).toBe(201);
+    const issue = await raise(http, { raisedBy });
+    const review = await command(http, issue, 'board-review', { meetingId: meeting.body.id, meetingDate: undefined });
+    expect(review.status).toBe(200);
+    const [, email] = await emailsTo(address, 2);
+    expect(email.text).toContain('County Hall, Trowbridge');
+    const agendaLink = linksIn(email.text).find((link) => link.endsWith(`/meetings/${meeting.body.id}/agenda.html`));
+    expect(agendaLink).toBeDefined();
+    // The agenda is a projection: the issue is on it within a moment, if not already.
+    await eventually(async () => {
+      const agenda = await http.get(pathOf(agendaLink as string));
+      expect(agenda.status).toBe(200);
+      expect(agenda.text).toContain(issue.reference);
+    }, 5_000);
+  });
+
   it('writes to a Welsh resident in Welsh, the tracker link in Welsh too', async () => {
     const english = resident('en');
     const welsh = resident('cy');

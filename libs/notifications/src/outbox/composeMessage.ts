@@ -1,4 +1,5 @@
 import type { EventStore } from '@app/event-store';
+import { meetingStreamIdOf, toMeetingEvent } from '@app/streams';
 import type { ResidentLanguage } from '@app/lifecycle';
 import type { MessageContext, MessageRenderer, RenderedMessage } from '../messageKinds';
 import { answerLinks, type ResidentLinks } from '../residentLinks';
@@ -89,10 +90,9 @@ export class MessageComposer {
 
   /** The venue of a board meeting, from its own stream (its MeetingScheduled). */
   private async venueOf(meetingId: string): Promise<string | undefined> {
-    const events = await this.deps.store.readStream(`meeting-${meetingId}`).catch(() => []);
-    const scheduled = events.find((event) => event.type === 'MeetingScheduled');
-    const venue = (scheduled?.data as { venue?: unknown } | undefined)?.venue;
-    return typeof venue === 'string' ? venue : undefined;
+    const events = await this.deps.store.readStream(meetingStreamIdOf(meetingId));
+    const scheduled = events.map(toMeetingEvent).find((event) => event.type === 'MeetingScheduled');
+    return scheduled?.type === 'MeetingScheduled' ? scheduled.data.venue : undefined;
   }
 }
 
