@@ -51,6 +51,9 @@ interface Target {
   readonly rebuilding: boolean;
 }
 
+/** How often the lease holder writes its status again though it has not changed. */
+const REPUBLISH_MS = 5_000;
+
 const silent: RunnerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -71,7 +74,7 @@ export class ProjectionRunner {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly sleepers = new Set<() => void>();
-  private published: { status: ProjectionStatus; error: string | null } | undefined;
+  private published: { status: ProjectionStatus; error: string | null; at: number } | undefined;
   private leading = false;
 
   constructor(
@@ -277,13 +280,17 @@ export class ProjectionRunner {
       await activateGeneration(tx, this.projection, generation, retired?.generation ?? null);
       await tx.run("UPDATE projection_state SET status = 'live', error = NULL WHERE name = $1 AND generation = $2", [this.projection.name, generation]);
     });
-    this.published = { status: 'live', error: null };
+    this.published = { status: 'live', error: null, at: Date.now() };
     this.log.info(`projection ${this.projection.name}: generation ${generation} caught up and now answers reads`);
   }
 
   /** Records the status where every process can read it (GET /projections); only on change. */
   private async publish(status: ProjectionStatus, error: string | null): Promise<void> {
-    if (this.published?.status === status && this.published.error === error) return;
+    // Unchanged, and said lately: nothing to write. Said again every few seconds all the same,
+    // since a runner that lost the lease while stalled (SIGSTOP) may have written its stale
+    // status over the holder's as it woke, and nothing else would ever put it right.
+    const unchanged = this.published?.status === status && this.published.error === error;
+    if (unchanged && Date.now() - this.published!.at < REPUBLISH_MS) return;
     const target = await this.target();
     await this.options.db.run('UPDATE projection_state SET status = $3, error = $4, updated_at = $5 WHERE name = $1 AND generation = $2', [
       this.projection.name,
@@ -292,7 +299,7 @@ export class ProjectionRunner {
       error,
       this.now(),
     ]);
-    this.published = { status, error };
+    this.published = { status, error, at: Date.now() };
   }
 
   /** Waits `ms`, or less if poked or stopped. */
