@@ -2,7 +2,7 @@ import type { GlobalEvent } from '@app/event-store';
 import { OUTBOX_PROJECTION_NAME, type Projection, type ProjectionTransaction } from '@app/projections';
 import { issueIdOf, isIssueStream } from '@app/streams';
 import { isNotifyingEvent, NOTIFYING_EVENTS } from '../messageKinds';
-import { channelFor, type IssueMessageSource } from './issueForMessage';
+import { channelFor, type IssueForMessage, type IssueMessageSource } from './issueForMessage';
 
 export const OUTBOX_PROJECTION = OUTBOX_PROJECTION_NAME;
 
@@ -29,12 +29,15 @@ export function outboxProjection(deps: OutboxDeps): Projection {
     // Its rows live in the outbox's own table (outboxTables.ts), which no rebuild drops.
     tables: [],
     async apply(events: readonly GlobalEvent[], tx: ProjectionTransaction): Promise<void> {
+      // Each issue is read (and its resident revealed) once a page, however many steps it took in it.
+      const issues = new Map<string, ReturnType<OutboxDeps['issues']['load']>>();
+      const load = (issueId: string) => issues.get(issueId) ?? issues.set(issueId, deps.issues.load(issueId)).get(issueId)!;
       for (const event of events.filter((candidate) => isIssueStream(candidate.streamId))) {
         const issueId = issueIdOf(event.streamId);
         if (event.type === 'PersonalDataErased') {
           await tx.run("UPDATE notifications SET status = 'cancelled', last_error = NULL WHERE issue_id = $1 AND status = 'pending'", [issueId]);
         } else if (isNotifyingEvent(event.type) && owesMessage(event, deps.epoch)) {
-          await record(event, issueId, deps, tx);
+          await record(event, await load(issueId), tx);
         }
       }
     },
@@ -48,11 +51,10 @@ function owesMessage(event: GlobalEvent, epoch: string): boolean {
   return Date.parse(event.recordedAt) - happened <= NOTIFY_WINDOW_MS;
 }
 
-async function record(event: GlobalEvent, issueId: string, deps: OutboxDeps, tx: ProjectionTransaction): Promise<void> {
-  const loaded = await deps.issues.load(issueId);
+async function record(event: GlobalEvent, loaded: IssueForMessage | null, tx: ProjectionTransaction): Promise<void> {
   // Erased (or a stream that is not an issue's): there is nobody to tell.
   if (!loaded?.resident) return;
-  const { issue, resident } = loaded;
+  const { issueId, issue, resident } = loaded;
   await tx.run(
     `INSERT INTO notifications (id, issue_id, reference, area_id, event_type, event_version, channel, language, status, attempts, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, 0, $9)
